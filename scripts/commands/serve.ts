@@ -1,0 +1,46 @@
+/**
+ * `demo` and `dev`: the zero-setup start. Resolve the database (embedded PGlite unless
+ * DATABASE_URL is set), migrate, seed, then serve the dashboard with Next.js. This process owns
+ * the embedded database server; the Next.js process finds it through .data/pglite.json.
+ */
+import type { Command } from "commander";
+
+import { redactUrl, resolveDatabase } from "../../lib/db/connection";
+import { migrate, seed } from "./database";
+import { step } from "./log";
+import { ensureBuild, runNext } from "./next";
+
+async function serve(mode: "demo" | "dev", options: { port: string; rebuild?: boolean }) {
+  step(`${mode}: starting codewatch`);
+  const target = await resolveDatabase(step);
+  step(
+    target.kind === "embedded"
+      ? "database: embedded PGlite (set DATABASE_URL to use a real PostgreSQL)"
+      : `database: ${redactUrl(target.url)}`,
+  );
+  try {
+    await migrate(target.url);
+    await seed(target.url);
+    if (mode === "demo") await ensureBuild(step, options.rebuild);
+    step(`serve: dashboard on http://localhost:${options.port} (Ctrl+C stops)`);
+    const code = await runNext([mode === "demo" ? "start" : "dev", "-p", options.port]);
+    if (code !== 0) throw new Error(`next exited with code ${code}`);
+  } finally {
+    await target.embedded?.stop();
+  }
+}
+
+export function registerServeCommands(program: Command): void {
+  program
+    .command("demo")
+    .description("start everything with no setup: database, migrations, catalogue, dashboard")
+    .option("-p, --port <port>", "HTTP port", process.env.PORT ?? "3000")
+    .option("--rebuild", "run next build even when the current build is up to date")
+    .action((options: { port: string; rebuild?: boolean }) => serve("demo", options));
+
+  program
+    .command("dev")
+    .description("like demo, with Next.js in development mode (hot reload)")
+    .option("-p, --port <port>", "HTTP port", process.env.PORT ?? "3000")
+    .action((options: { port: string }) => serve("dev", options));
+}

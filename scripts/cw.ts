@@ -1,0 +1,30 @@
+/**
+ * codewatch's command line: `npm run cw -- <command>`. Each command lives in scripts/commands/.
+ * Progress goes to stderr, results (a key, a count) to stdout, so output can be piped.
+ */
+import { Command, CommanderError } from "commander";
+
+import { registerDatabaseCommands } from "./commands/database";
+import { registerServeCommands } from "./commands/serve";
+
+const program = new Command()
+  .name("cw")
+  .description("codewatch: error-code diagnostics dashboard")
+  .showHelpAfterError()
+  .exitOverride();
+
+registerDatabaseCommands(program);
+registerServeCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+  // Exit explicitly: the wasm schema engine leaves a timer behind that would hold the process
+  // open for seconds after the work is done.
+  process.exit(0);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exit(error.exitCode);
+  }
+  console.error(`cw: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
