@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { RichText } from "@/components/ui/rich-text";
 import type { CodeDetailDto } from "@/lib/catalog/dto";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 
@@ -16,7 +17,9 @@ export function CodeDetail({
   locale: Locale;
   t: Messages;
 }) {
-  const pick = (text: { zh: string; en: string } | undefined) => text?.[locale] ?? "";
+  const pick = (text: { zh: string; en: string } | undefined) => (
+    <RichText text={text?.[locale] ?? ""} />
+  );
   return (
     <article aria-labelledby="code-heading">
       <p>
@@ -25,7 +28,7 @@ export function CodeDetail({
       <header className="code-header">
         <h1 id="code-heading">
           <span className="code-number">{entry.code}</span>{" "}
-          {entry.known ? pick(entry.title) : t.codes.unknownCode}
+          {entry.known ? entry.title[locale] : t.codes.unknownCode}
         </h1>
         <span className={entry.known ? "badge" : "badge badge-unknown"}>
           {t.family[entry.family]}
@@ -127,7 +130,7 @@ export function CodeDetail({
             {entry.relatedCodes.map((related) => (
               <li key={related.code}>
                 <Link href={`/codes/${related.code}`}>
-                  <strong>{related.code}</strong> {pick(related.title)}
+                  <strong>{related.code}</strong> {related.title[locale]}
                 </Link>
               </li>
             ))}

@@ -1,0 +1,18 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+
+import { RichText } from "./rich-text";
+
+describe("RichText", () => {
+  it("shows `backticked` text as code", () => {
+    expect(renderToStaticMarkup(<RichText text="run `openssl s_client` now" />)).toBe(
+      "run <code>openssl s_client</code> now",
+    );
+  });
+
+  it("escapes HTML and leaves an unpaired backtick as written", () => {
+    expect(renderToStaticMarkup(<RichText text="a ` <b>x</b>" />)).toBe(
+      "a ` &lt;b&gt;x&lt;/b&gt;",
+    );
+  });
+});
