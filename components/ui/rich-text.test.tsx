@@ -11,8 +11,6 @@ describe("RichText", () => {
   });
 
   it("escapes HTML and leaves an unpaired backtick as written", () => {
-    expect(renderToStaticMarkup(<RichText text="a ` <b>x</b>" />)).toBe(
-      "a ` &lt;b&gt;x&lt;/b&gt;",
-    );
+    expect(renderToStaticMarkup(<RichText text="a ` <b>x</b>" />)).toBe("a ` &lt;b&gt;x&lt;/b&gt;");
   });
 });
