@@ -23,16 +23,17 @@ elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 serve_time() {
   local start
   start=$(now)
-  PORT="$port" npm run demo >"$work/demo.log" 2>&1 &
+  # Own process group, so the whole tree (npm, cw, next) can be stopped at once.
+  PORT="$port" setsid npm run demo >"$work/demo.log" 2>&1 &
   local pid=$!
   until curl -fsS -o /dev/null "http://localhost:$port/codes"; do
     if ! kill -0 "$pid" 2>/dev/null; then cat "$work/demo.log"; exit 1; fi
     sleep 0.5
   done
   elapsed "$start" "$(now)"
-  kill -INT "$pid"; wait "$pid" 2>/dev/null || true
-  pkill -f "$work/codewatch/node_modules/next" >/dev/null 2>&1 || true
-  sleep 1
+  kill -TERM -- "-$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  sleep 2
 }
 
 t0=$(now); npm ci --no-audit --no-fund >/dev/null 2>&1; t1=$(now)
