@@ -26,7 +26,7 @@ serve_time() {
   # Own process group, so the whole tree (npm, cw, next) can be stopped at once.
   PORT="$port" setsid npm run demo >"$work/demo.log" 2>&1 &
   local pid=$!
-  until curl -fsS -o /dev/null "http://localhost:$port/codes"; do
+  until curl -fs -o /dev/null "http://localhost:$port/codes"; do
     if ! kill -0 "$pid" 2>/dev/null; then cat "$work/demo.log"; exit 1; fi
     sleep 0.5
   done
