@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 
 import { Providers } from "@/components/providers";
-import { AppShell } from "@/components/shell/app-shell";
-import { getMessages, getTheme } from "@/lib/i18n/server";
+import { getLocale, getTheme } from "@/lib/i18n/server";
 
 import "./globals.css";
 
@@ -13,16 +12,11 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const { locale, t } = await getMessages();
-  const theme = await getTheme();
+  const [locale, theme] = await Promise.all([getLocale(), getTheme()]);
   return (
     <html lang={locale === "zh" ? "zh-CN" : "en"} data-theme={theme}>
       <body>
-        <Providers locale={locale}>
-          <AppShell t={t} theme={theme}>
-            {children}
-          </AppShell>
-        </Providers>
+        <Providers locale={locale}>{children}</Providers>
       </body>
     </html>
   );

@@ -14,6 +14,27 @@ const envSchema = z.object({
   CW_DATA_DIR: z.string().default(".data"),
   /** Port of the embedded database server; 0 picks a free port. */
   CW_EMBEDDED_DB_PORT: z.coerce.number().int().min(0).max(65535).default(54329),
+  /** Signs session cookies; when unset, one is generated and kept in the database. */
+  BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** The address people use, e.g. https://codewatch.example.com; https makes cookies Secure. */
+  CW_PUBLIC_URL: z.url().optional(),
+  /** Other origins allowed to call the API with a session cookie, comma-separated. */
+  CW_TRUSTED_ORIGINS: z
+    .string()
+    .optional()
+    .transform(
+      (value) =>
+        value
+          ?.split(",")
+          .map((o) => o.trim())
+          .filter(Boolean) ?? [],
+    ),
+  /**
+   * The header carrying the client's address, for sign-in throttling per address. Behind a
+   * proxy, the header it sets (e.g. x-real-ip); without one, x-forwarded-for can be forged by
+   * clients, and only the per-account lockout holds.
+   */
+  CW_CLIENT_IP_HEADER: z.string().default("x-forwarded-for"),
   /** Connections per process to PostgreSQL. */
   CW_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 });
@@ -27,6 +48,8 @@ export function getEnv(): Env {
   const parsed = envSchema.safeParse({
     ...process.env,
     DATABASE_URL: process.env.DATABASE_URL || undefined,
+    BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET || undefined,
+    CW_PUBLIC_URL: process.env.CW_PUBLIC_URL || undefined,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);

@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from "commander";
 
+import { registerAccountCommands } from "./commands/accounts";
 import { registerDatabaseCommands } from "./commands/database";
 import { registerServeCommands } from "./commands/serve";
 
@@ -14,6 +15,7 @@ const program = new Command()
   .exitOverride();
 
 registerDatabaseCommands(program);
+registerAccountCommands(program);
 registerServeCommands(program);
 
 try {

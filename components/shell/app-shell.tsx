@@ -1,13 +1,20 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
+import type { Role } from "@/lib/auth/roles";
 import type { Messages, Theme } from "@/lib/i18n/messages";
 
 import { LocaleSwitch } from "./locale-switch";
 import { NavLinks } from "./nav-links";
+import { SignOutButton } from "./sign-out-button";
 import { ThemeSwitch } from "./theme-switch";
 
-export function AppShell(props: { t: Messages; theme: Theme; children: ReactNode }) {
+export function AppShell(props: {
+  t: Messages;
+  theme: Theme;
+  user: { email: string; role: Role };
+  children: ReactNode;
+}) {
   return (
     <>
       <a className="skip-link" href="#main">
@@ -17,10 +24,14 @@ export function AppShell(props: { t: Messages; theme: Theme; children: ReactNode
         <Link className="brand" href="/">
           {props.t.appName}
         </Link>
-        <NavLinks />
+        <NavLinks role={props.user.role} />
         <div className="shell-controls">
           <LocaleSwitch />
           <ThemeSwitch initial={props.theme} />
+          <span className="signed-in-as">
+            {props.user.email} <span className="badge">{props.t.roles[props.user.role]}</span>
+          </span>
+          <SignOutButton />
         </div>
       </header>
       <main id="main" tabIndex={-1}>

@@ -9,6 +9,7 @@ const context = (params: Record<string, string> = {}) => ({ params: Promise.reso
 describe("apiRoute", () => {
   const route = apiRoute(
     {
+      auth: "public",
       query: z.object({ n: z.coerce.number().int().max(10).optional() }).strict(),
       params: z.object({ id: z.string().regex(/^\d+$/, "must be digits") }).strict(),
     },

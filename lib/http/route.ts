@@ -1,12 +1,14 @@
 /**
- * The one wrapper every API route handler goes through. It parses path params and the query
- * string with zod, runs the handler, and turns every failure into problem+json:
- * validation -> 400 naming each field, HttpError -> its status, anything else -> 500 with no
- * internals (the error is logged on the server, never sent).
- * Authentication and roles are added here, in one place, by the accounts work.
+ * The one wrapper every API route handler goes through. It authenticates the caller (session or
+ * bearer key) against the route's access rule, parses path params, query string and JSON body
+ * with zod, runs the handler, and turns every failure into problem+json:
+ * 401/403 from the access check, validation -> 400 naming each field, HttpError -> its status,
+ * anything else -> 500 with no internals (logged on the server, never sent).
  */
 import { z, type ZodType } from "zod";
 
+import { authorize, type AccessRule, type Principal } from "./access";
+import { DEFAULT_BODY_LIMIT_BYTES, readJsonBody } from "./body";
 import { HttpError, problemResponse, type FieldError } from "./problem";
 
 type RawParams = Record<string, string | string[] | undefined>;
@@ -15,15 +17,23 @@ export interface RouteContext {
   params: Promise<RawParams>;
 }
 
-export interface RouteSpec<Q extends ZodType, P extends ZodType> {
+export interface RouteSpec<Q extends ZodType, P extends ZodType, B extends ZodType> {
+  /** Who may call: an access rule, or "public" for the few endpoints anyone may call. */
+  auth: AccessRule | "public";
   query?: Q;
   params?: P;
+  /** A JSON body, read up to `bodyLimitBytes` (64 KiB by default). */
+  body?: B;
+  bodyLimitBytes?: number;
 }
 
-export interface HandlerInput<Q, P> {
+export interface HandlerInput<Q, P, B> {
   request: Request;
+  /** Undefined only on public routes. */
+  principal: Principal | undefined;
   query: Q;
   params: P;
+  body: B;
 }
 
 function fieldErrors(location: string, error: z.ZodError): FieldError[] {
@@ -50,7 +60,8 @@ function parse<T extends ZodType>(schema: T | undefined, location: string, value
   if (!schema) return undefined as z.infer<T>;
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    throw new HttpError(400, `Invalid ${location === "query" ? "query parameter" : "path"}.`, {
+    const what = { query: "query parameter", params: "path", body: "body" }[location] ?? location;
+    throw new HttpError(400, `Invalid ${what}.`, {
       slug: "invalid-request",
       errors: fieldErrors(location, parsed.error),
     });
@@ -58,15 +69,27 @@ function parse<T extends ZodType>(schema: T | undefined, location: string, value
   return parsed.data;
 }
 
-export function apiRoute<Q extends ZodType = ZodType, P extends ZodType = ZodType>(
-  spec: RouteSpec<Q, P>,
-  handler: (input: HandlerInput<z.infer<Q>, z.infer<P>>) => Promise<Response>,
+export function apiRoute<
+  Q extends ZodType = ZodType,
+  P extends ZodType = ZodType,
+  B extends ZodType = ZodType,
+>(
+  spec: RouteSpec<Q, P, B>,
+  handler: (input: HandlerInput<z.infer<Q>, z.infer<P>, z.infer<B>>) => Promise<Response>,
 ) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
+      const principal = spec.auth === "public" ? undefined : await authorize(request, spec.auth);
       const query = parse(spec.query, "query", queryObject(new URL(request.url)));
       const params = parse(spec.params, "params", await context.params);
-      return await handler({ request, query, params });
+      const body = spec.body
+        ? parse(
+            spec.body,
+            "body",
+            await readJsonBody(request, spec.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES),
+          )
+        : (undefined as z.infer<B>);
+      return await handler({ request, principal, query, params, body });
     } catch (error) {
       if (error instanceof HttpError) {
         return problemResponse(error.status, error.detail, error.options);

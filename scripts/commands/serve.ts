@@ -6,6 +6,8 @@
 import type { Command } from "commander";
 
 import { redactUrl, resolveDatabase } from "../../lib/db/connection";
+import { createPrismaClient } from "../../lib/db/client";
+import { ensureDemoAccounts } from "./accounts";
 import { migrate, seed } from "./database";
 import { step } from "./log";
 import { ensureBuild, runNext } from "./next";
@@ -21,8 +23,12 @@ async function serve(mode: "demo" | "dev", options: { port: string; rebuild?: bo
   try {
     await migrate(target.url);
     await seed(target.url);
+    const db = createPrismaClient(target.url, 2);
+    const logins = await ensureDemoAccounts(db).finally(() => db.$disconnect());
     if (mode === "demo") await ensureBuild(step, options.rebuild);
     step(`serve: dashboard on http://localhost:${options.port} (Ctrl+C stops)`);
+    step("demo logins (new passwords on every start):");
+    for (const login of logins) step(`  ${login.role.padEnd(8)} ${login.email}  ${login.password}`);
     const code = await runNext([mode === "demo" ? "start" : "dev", "-p", options.port]);
     if (code !== 0) throw new Error(`next exited with code ${code}`);
   } finally {

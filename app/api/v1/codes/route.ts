@@ -1,9 +1,10 @@
+import { readCatalogue } from "@/lib/auth/access-rules";
 import { listCodesQuery } from "@/lib/catalog/api-schemas";
 import { listCodes } from "@/lib/catalog/repository";
 import { getDb } from "@/lib/db/server";
 import { apiRoute, json } from "@/lib/http/route";
 
-export const GET = apiRoute({ query: listCodesQuery }, async ({ query }) => {
+export const GET = apiRoute({ auth: readCatalogue, query: listCodesQuery }, async ({ query }) => {
   const result = await listCodes(await getDb(), { q: query.q, family: query.category });
   return json(result);
 });

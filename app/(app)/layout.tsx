@@ -1,0 +1,16 @@
+import type { ReactNode } from "react";
+
+import { AppShell } from "@/components/shell/app-shell";
+import { requireUser } from "@/lib/auth/page-session";
+import { getMessages, getTheme } from "@/lib/i18n/server";
+
+/** Every page in this group needs a signed-in user. */
+export default async function SignedInLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  const [{ t }, theme] = await Promise.all([getMessages(), getTheme()]);
+  return (
+    <AppShell t={t} theme={theme} user={{ email: user.email, role: user.role }}>
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+
+import { SignInForm, safeNextPath } from "@/components/auth/sign-in-form";
+import { LocaleSwitch } from "@/components/shell/locale-switch";
+import { getSessionUser } from "@/lib/auth/server";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage(props: { searchParams: Promise<{ next?: string }> }) {
+  const { next } = await props.searchParams;
+  if (await getSessionUser(await headers())) redirect(safeNextPath(next));
+  return (
+    <main id="main" className="sign-in-page">
+      <div className="sign-in-locale">
+        <LocaleSwitch />
+      </div>
+      <SignInForm next={next} />
+    </main>
+  );
+}

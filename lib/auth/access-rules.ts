@@ -1,0 +1,10 @@
+/** The access rule of each kind of endpoint, named once so routes read like the role table. */
+import type { AccessRule } from "../http/access";
+import { CAN } from "./roles";
+
+/** Catalogue, charts: every signed-in role, or a key with the read scope. */
+export const readCatalogue: AccessRule = { roles: CAN.read, scopes: ["read"] };
+/** Listing projects: every signed-in role; a read key sees its own project. */
+export const readProjects: AccessRule = { roles: CAN.read, scopes: ["read"] };
+/** Projects, keys, users: admins only, never a key. */
+export const administer: AccessRule = { roles: CAN.administer };

@@ -1,0 +1,113 @@
+/**
+ * Authentication: Better Auth with its Prisma adapter. Email + password only, no public sign-up
+ * (users are created by an admin or `cw users create`), sessions in the database, httpOnly
+ * SameSite=Lax cookies that are Secure when the app is served over HTTPS (CW_PUBLIC_URL).
+ * Sign-in is throttled twice: per client address (Better Auth's limiter, shared by all
+ * instances through the database) and per account (lib/auth/lockout.ts).
+ */
+import { randomBytes } from "node:crypto";
+
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
+import { nextCookies } from "better-auth/next-js";
+import { admin } from "better-auth/plugins/admin";
+
+import type { Db } from "../db/client";
+import { getEnv } from "../env";
+import {
+  clearSignInFailures,
+  isLockedOut,
+  LOCKOUT_WINDOW_SECONDS,
+  recordSignInFailure,
+} from "./lockout";
+import { MIN_PASSWORD_LENGTH, SIGN_IN_ATTEMPTS_PER_MINUTE } from "./better-auth-limits";
+import { accessControl, authRoles } from "./roles";
+
+/**
+ * The secret that signs session cookies: BETTER_AUTH_SECRET when set, else one generated on
+ * first start and kept in the database, so every instance and every restart shares it.
+ */
+export async function resolveAuthSecret(db: Db): Promise<string> {
+  const configured = getEnv().BETTER_AUTH_SECRET;
+  if (configured) return configured;
+  const generated = randomBytes(32).toString("base64url");
+  await db.appSetting.upsert({
+    where: { key: "auth.secret" },
+    create: { key: "auth.secret", value: generated },
+    update: {},
+  });
+  const stored = await db.appSetting.findUniqueOrThrow({ where: { key: "auth.secret" } });
+  return stored.value;
+}
+
+function emailOf(body: unknown): string | undefined {
+  const email = (body as { email?: unknown } | undefined)?.email;
+  return typeof email === "string" ? email : undefined;
+}
+
+export function createAuth(db: Db, secret: string) {
+  const env = getEnv();
+  return betterAuth({
+    secret,
+    // Unset, the base URL is taken from each request, which suits a demo on any port.
+    baseURL: env.CW_PUBLIC_URL,
+    trustedOrigins: env.CW_TRUSTED_ORIGINS,
+    database: prismaAdapter(db, { provider: "postgresql", transaction: true }),
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+    },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      window: 60,
+      max: 300,
+      customRules: {
+        "/sign-in/email": { window: 60, max: SIGN_IN_ATTEMPTS_PER_MINUTE },
+        // Read on every page view; counting it would write to the database each time.
+        "/get-session": false,
+      },
+    },
+    advanced: {
+      useSecureCookies: env.CW_PUBLIC_URL?.startsWith("https://") ?? false,
+      ipAddress: { ipAddressHeaders: [env.CW_CLIENT_IP_HEADER] },
+    },
+    telemetry: { enabled: false },
+    // Its start-up warning about an unset base URL is expected here: the URL comes per request.
+    logger: { level: "error" },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        const email = ctx.path === "/sign-in/email" ? emailOf(ctx.body) : undefined;
+        if (email && (await isLockedOut(db, email))) {
+          throw new APIError(
+            "TOO_MANY_REQUESTS",
+            {
+              code: "ACCOUNT_LOCKED",
+              message: "Too many failed sign-ins for this account. Try again later.",
+            },
+            { "Retry-After": String(LOCKOUT_WINDOW_SECONDS) },
+          );
+        }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        const email = ctx.path === "/sign-in/email" ? emailOf(ctx.body) : undefined;
+        if (!email) return;
+        const returned = ctx.context.returned;
+        if (isAPIError(returned)) {
+          if (returned.statusCode === 401) await recordSignInFailure(db, email);
+        } else {
+          await clearSignInFailures(db, email);
+        }
+      }),
+    },
+    plugins: [
+      admin({ ac: accessControl, roles: authRoles, defaultRole: "support", adminRoles: ["admin"] }),
+      nextCookies(), // must stay last
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

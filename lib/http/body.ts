@@ -1,0 +1,56 @@
+/**
+ * Reading a JSON request body with a size limit: the limit is checked against Content-Length
+ * first and enforced again while reading, so a lying or missing Content-Length cannot make the
+ * server buffer more than the limit.
+ */
+import { HttpError } from "./problem";
+
+export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
+
+export async function readBodyText(request: Request, limitBytes: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limitBytes) {
+    throw new HttpError(413, `The body is larger than ${limitBytes} bytes.`, {
+      slug: "body-too-large",
+    });
+  }
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limitBytes) {
+      await reader.cancel();
+      throw new HttpError(413, `The body is larger than ${limitBytes} bytes.`, {
+        slug: "body-too-large",
+      });
+    }
+    chunks.push(value);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new HttpError(400, "The body is not valid UTF-8.", { slug: "invalid-body" });
+  }
+}
+
+export async function readJsonBody(
+  request: Request,
+  limitBytes = DEFAULT_BODY_LIMIT_BYTES,
+): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    throw new HttpError(415, "Send the body as application/json.", {
+      slug: "unsupported-media-type",
+    });
+  }
+  const text = await readBodyText(request, limitBytes);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, "The body is not valid JSON.", { slug: "invalid-body" });
+  }
+}

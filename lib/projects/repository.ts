@@ -1,0 +1,137 @@
+/**
+ * Projects and their API keys. Every function takes the database client, so the API, the CLI
+ * and the tests share them.
+ */
+import type { Db } from "../db/client";
+import {
+  generateApiKey,
+  hashApiKey,
+  looksLikeApiKey,
+  type ApiKeyScope,
+} from "../auth/api-key-secret";
+import type { ApiKeyDto, CreatedApiKeyDto, ProjectDto } from "./dto";
+
+export class ProjectExistsError extends Error {}
+export class NotFoundError extends Error {}
+
+function toProjectDto(p: { id: string; slug: string; name: string; createdAt: Date }): ProjectDto {
+  return { id: p.id, slug: p.slug, name: p.name, createdAt: p.createdAt.toISOString() };
+}
+
+export async function listProjects(db: Db): Promise<ProjectDto[]> {
+  return (await db.project.findMany({ orderBy: { slug: "asc" } })).map(toProjectDto);
+}
+
+export async function getProjectBySlug(db: Db, slug: string): Promise<ProjectDto | undefined> {
+  const project = await db.project.findUnique({ where: { slug } });
+  return project ? toProjectDto(project) : undefined;
+}
+
+export async function createProject(
+  db: Db,
+  input: { slug: string; name?: string },
+): Promise<ProjectDto> {
+  const existing = await db.project.findUnique({ where: { slug: input.slug } });
+  if (existing) throw new ProjectExistsError(`project "${input.slug}" already exists`);
+  return toProjectDto(
+    await db.project.create({ data: { slug: input.slug, name: input.name ?? input.slug } }),
+  );
+}
+
+function toKeyDto(k: {
+  id: string;
+  name: string;
+  displayPrefix: string;
+  scopes: string[];
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  project: { slug: string };
+}): ApiKeyDto {
+  return {
+    id: k.id,
+    project: k.project.slug,
+    name: k.name,
+    displayPrefix: k.displayPrefix,
+    scopes: k.scopes as ApiKeyScope[],
+    createdAt: k.createdAt.toISOString(),
+    lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+    revokedAt: k.revokedAt?.toISOString() ?? null,
+  };
+}
+
+export async function listApiKeys(db: Db, projectSlug: string): Promise<ApiKeyDto[]> {
+  const keys = await db.apiKey.findMany({
+    where: { project: { slug: projectSlug } },
+    include: { project: { select: { slug: true } } },
+    orderBy: { createdAt: "desc" },
+  });
+  return keys.map(toKeyDto);
+}
+
+/** Creates a key; the returned `key` is the only time the plaintext exists outside the client. */
+export async function createApiKey(
+  db: Db,
+  input: { projectSlug: string; scopes: ApiKeyScope[]; name?: string; createdBy?: string },
+): Promise<CreatedApiKeyDto> {
+  const project = await db.project.findUnique({ where: { slug: input.projectSlug } });
+  if (!project) throw new NotFoundError(`project "${input.projectSlug}" does not exist`);
+  const secret = generateApiKey();
+  const created = await db.apiKey.create({
+    data: {
+      projectId: project.id,
+      name: input.name ?? `${input.scopes.join("+")} key`,
+      displayPrefix: secret.displayPrefix,
+      keyHash: secret.hash,
+      scopes: [...new Set(input.scopes)].sort(),
+      createdBy: input.createdBy ?? null,
+    },
+    include: { project: { select: { slug: true } } },
+  });
+  return { ...toKeyDto(created), key: secret.key };
+}
+
+/** Revokes a key by id or by its display prefix; revoking twice is harmless. */
+export async function revokeApiKey(db: Db, idOrPrefix: string): Promise<ApiKeyDto> {
+  const key = await db.apiKey.findFirst({
+    where: { OR: [{ id: idOrPrefix }, { displayPrefix: idOrPrefix }] },
+  });
+  if (!key) throw new NotFoundError(`no API key "${idOrPrefix}"`);
+  const revoked = await db.apiKey.update({
+    where: { id: key.id },
+    data: { revokedAt: key.revokedAt ?? new Date() },
+    include: { project: { select: { slug: true } } },
+  });
+  return toKeyDto(revoked);
+}
+
+export interface KeyPrincipal {
+  keyId: string;
+  projectId: string;
+  projectSlug: string;
+  scopes: ApiKeyScope[];
+}
+
+/**
+ * The project and scopes of a bearer key, or undefined for a malformed, unknown or revoked key:
+ * callers cannot tell those apart, so keys cannot be probed.
+ */
+export async function authenticateApiKey(db: Db, key: string): Promise<KeyPrincipal | undefined> {
+  if (!looksLikeApiKey(key)) return undefined;
+  const found = await db.apiKey.findUnique({
+    where: { keyHash: hashApiKey(key) },
+    include: { project: { select: { slug: true } } },
+  });
+  if (!found || found.revokedAt) return undefined;
+  // At most one write a minute per key, whatever the request rate.
+  await db.$executeRaw`
+    UPDATE "ApiKey" SET "lastUsedAt" = now()
+    WHERE id = ${found.id}
+      AND ("lastUsedAt" IS NULL OR "lastUsedAt" < now() - interval '1 minute')`;
+  return {
+    keyId: found.id,
+    projectId: found.projectId,
+    projectSlug: found.project.slug,
+    scopes: found.scopes as ApiKeyScope[],
+  };
+}

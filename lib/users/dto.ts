@@ -1,0 +1,10 @@
+import type { Role } from "../auth/roles";
+
+export interface UserDto {
+  id: string;
+  email: string;
+  name: string;
+  role: Role | null;
+  disabled: boolean;
+  createdAt: string;
+}
