@@ -1,5 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
+import { storageStateOf } from "./e2e/support/logins";
+
 /**
  * Run through `npm run test:e2e` (scripts/run-e2e.ts), which prepares the database and the
  * build and sets DATABASE_URL and CW_CHROMIUM_PATH.
@@ -8,6 +10,7 @@ const port = Number(process.env.CW_E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "e2e",
+  globalSetup: "./e2e/global-setup.ts",
   fullyParallel: true,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
@@ -25,6 +28,8 @@ export default defineConfig({
       use: {
         ...devices["Desktop Chrome"],
         locale: "zh-CN",
+        // Tests run as support unless they say otherwise (test.use({ storageState: ... })).
+        storageState: storageStateOf("support"),
         launchOptions: {
           executablePath: process.env.CW_CHROMIUM_PATH,
           // Root on a closed network: no sandbox, and no background calls to Google's hosts.

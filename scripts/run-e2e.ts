@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 
 import { seedCatalog } from "../lib/catalog/repository";
+import { ensureDemoAccounts } from "./commands/accounts";
 import { createPrismaClient } from "../lib/db/client";
 import { applyMigrations, PROJECT_ROOT } from "../lib/db/migrations";
 import { findChromium, NO_BROWSER_HELP } from "../e2e/support/browser";
@@ -28,6 +29,8 @@ async function main(): Promise<number> {
     await applyMigrations(database.url);
     const db = createPrismaClient(database.url, 2);
     await seedCatalog(db);
+    // One user per role, with fresh random passwords handed to the tests (e2e/support/logins.ts).
+    const logins = await ensureDemoAccounts(db);
     await db.$disconnect();
 
     await ensureBuild(step);
@@ -40,6 +43,7 @@ async function main(): Promise<number> {
         ...process.env,
         DATABASE_URL: database.url,
         CW_CHROMIUM_PATH: chromium,
+        CW_E2E_LOGINS: JSON.stringify(logins),
         NEXT_TELEMETRY_DISABLED: "1",
       },
     });

@@ -14,6 +14,7 @@ import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins/admin";
 
 import type { Db } from "../db/client";
+import { allowedOrigins } from "../http/origin";
 import { getEnv } from "../env";
 import {
   clearSignInFailures,
@@ -52,7 +53,8 @@ export function createAuth(db: Db, secret: string) {
     secret,
     // Unset, the base URL is taken from each request, which suits a demo on any port.
     baseURL: env.CW_PUBLIC_URL,
-    trustedOrigins: env.CW_TRUSTED_ORIGINS,
+    // Same rule as our own API (lib/http/origin.ts): this site as the browser reached it.
+    trustedOrigins: (request) => (request ? allowedOrigins(request) : env.CW_TRUSTED_ORIGINS),
     database: prismaAdapter(db, { provider: "postgresql", transaction: true }),
     emailAndPassword: {
       enabled: true,

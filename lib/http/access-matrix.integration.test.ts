@@ -186,7 +186,8 @@ describe("GET /api/v1/codes (read)", () => {
 
 describe("cross-site protection", () => {
   it("refuses a cookie-authenticated mutation without an Origin header", async () => {
-    const { origin: _dropped, ...headers } = callers.admin!.headers;
+    const headers = { ...callers.admin!.headers };
+    delete headers.origin;
     const response = await call(routes.projects.POST, {
       path: "/api/v1/projects",
       method: "POST",

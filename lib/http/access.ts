@@ -7,8 +7,8 @@ import type { ApiKeyScope } from "../auth/api-key-secret";
 import type { Role } from "../auth/roles";
 import { getSessionUser, type SessionUser } from "../auth/server";
 import { getDb } from "../db/server";
-import { getEnv } from "../env";
 import { authenticateApiKey, type KeyPrincipal } from "../projects/repository";
+import { allowedOrigins } from "./origin";
 import { HttpError } from "./problem";
 
 export type Principal = { kind: "user"; user: SessionUser } | { kind: "key"; key: KeyPrincipal };
@@ -34,16 +34,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 function checkSameOrigin(request: Request): void {
   if (SAFE_METHODS.has(request.method)) return;
   const origin = request.headers.get("origin");
-  const env = getEnv();
-  const allowed = new Set([new URL(request.url).origin, ...env.CW_TRUSTED_ORIGINS]);
-  const forwardedHost = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (forwardedHost) {
-    const proto =
-      request.headers.get("x-forwarded-proto") ?? new URL(request.url).protocol.replace(":", "");
-    allowed.add(`${proto}://${forwardedHost}`);
-  }
-  if (env.CW_PUBLIC_URL) allowed.add(new URL(env.CW_PUBLIC_URL).origin);
-  if (!origin || !allowed.has(origin)) {
+  if (!origin || !allowedOrigins(request).includes(origin)) {
     throw new HttpError(
       403,
       "Cross-site request refused: the Origin header is missing or foreign.",

@@ -1,0 +1,90 @@
+/** Bad requests get clear problem+json answers and never leak internals. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { call, ORIGIN, signInCookie, startAppDatabase, type Caller } from "@/test/support/app";
+import type { ScratchDatabase } from "@/test/support/database";
+
+const PASSWORD = "correct horse battery";
+let database: ScratchDatabase;
+let admin: Caller;
+let projects: typeof import("@/app/api/v1/projects/route");
+
+beforeAll(async () => {
+  database = await startAppDatabase();
+  const { getDb } = await import("@/lib/db/server");
+  const { getAuth } = await import("@/lib/auth/server");
+  const { createUser } = await import("@/lib/users/service");
+  await createUser(await getDb(), await getAuth(), {
+    email: "admin@example.com",
+    role: "admin",
+    password: PASSWORD,
+  });
+  admin = {
+    name: "admin",
+    headers: { cookie: await signInCookie("admin@example.com", PASSWORD), origin: ORIGIN },
+  };
+  projects = await import("@/app/api/v1/projects/route");
+});
+
+afterAll(async () => {
+  const { getDb } = await import("@/lib/db/server");
+  await (await getDb()).$disconnect();
+  await database?.drop();
+});
+
+async function post(
+  body: string,
+  contentType = "application/json",
+  extra: Record<string, string> = {},
+) {
+  return projects.POST(
+    new Request(`${ORIGIN}/api/v1/projects`, {
+      method: "POST",
+      headers: { ...admin.headers, "content-type": contentType, ...extra },
+      body,
+    }),
+    { params: Promise.resolve({}) },
+  );
+}
+
+describe("request hardening", () => {
+  it("answers a body over the limit with 413, whatever Content-Length claims", async () => {
+    const huge = JSON.stringify({ slug: "x".repeat(70 * 1024) });
+    expect((await post(huge)).status).toBe(413);
+  });
+
+  it("answers a body that is not JSON with 415 or 400", async () => {
+    expect((await post("slug=a", "application/x-www-form-urlencoded")).status).toBe(415);
+    const broken = await post("{not json");
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toMatchObject({ type: "urn:codewatch:problem:invalid-body" });
+  });
+
+  it("names each wrong body field", async () => {
+    const response = await post(JSON.stringify({ slug: "Bad Slug!", extra: 1 }));
+    expect(response.status).toBe(400);
+    const fields = (await response.json()).errors.map((e: { field: string }) => e.field).sort();
+    expect(fields).toEqual(["body.extra", "body.slug"]);
+  });
+
+  it("answers a duplicate with 409 and leaves the first one as it was", async () => {
+    expect((await post(JSON.stringify({ slug: "dup", name: "First" }))).status).toBe(201);
+    const again = await post(JSON.stringify({ slug: "dup", name: "Second" }));
+    expect(again.status).toBe(409);
+    const list = await call(projects.GET, { path: "/api/v1/projects", caller: admin });
+    const dup = (await list.json()).projects.find((p: { slug: string }) => p.slug === "dup");
+    expect(dup.name).toBe("First");
+  });
+
+  it("never answers with a stack trace or SQL", async () => {
+    for (const body of [
+      "{",
+      '{"slug": 5}',
+      `{"slug":"${"a".repeat(100)}"}`,
+      '{"__proto__": {"x": 1}}',
+    ]) {
+      const text = await (await post(body)).text();
+      expect(text).not.toMatch(/at \w+ \(|\.ts:\d+|SELECT|INSERT|prisma/i);
+    }
+  });
+});
