@@ -1,0 +1,81 @@
+/**
+ * The shape of one telemetry event and of a batch, as the public contract describes it
+ * (docs/ingest.md). Validation is per event, so one bad event never costs the batch.
+ */
+import { z } from "zod";
+
+export const MAX_EVENTS_PER_BATCH = 5_000;
+export const MAX_TEXT_LENGTH = 2_000;
+export const MAX_FIELD_LENGTH = 128;
+export const MAX_ATTRIBUTES = 20;
+
+const short = z.string().max(MAX_FIELD_LENGTH, `at most ${MAX_FIELD_LENGTH} characters`);
+const long = z.string().max(MAX_TEXT_LENGTH, `at most ${MAX_TEXT_LENGTH} characters`);
+
+/** ISO 8601 with a zone, or milliseconds since the epoch. */
+export const instant = z.union([
+  z.iso.datetime({
+    offset: true,
+    error: "must be an ISO 8601 time with a zone, or epoch milliseconds",
+  }),
+  z.number().int().min(0).max(8.64e15),
+]);
+
+const attributeValue = z.union([short, z.number().finite(), z.boolean()]);
+
+export const attributes = z
+  .record(z.string().min(1).max(64), attributeValue)
+  .refine(
+    (map) => Object.keys(map).length <= MAX_ATTRIBUTES,
+    `at most ${MAX_ATTRIBUTES} attributes`,
+  );
+
+/** Fields that may come per event or, shared, in the batch's `context`. */
+export const contextFields = {
+  host: short,
+  remoteIp: z.union([z.ipv4(), z.ipv6()], { error: "must be an IPv4 or IPv6 address" }),
+  httpProtocol: short,
+  exception: short,
+  message: long,
+  cause: long,
+  app: short,
+  appVersion: short,
+  sdkVersion: short,
+  platform: short,
+  osVersion: short,
+  apiLevel: z.number().int().min(1).max(1000),
+  deviceModel: short,
+  deviceId: short,
+  network: short,
+  carrier: short,
+  region: short,
+  locale: short,
+  attributes,
+};
+
+export const contextSchema = z.object(contextFields).partial().strict();
+
+export const eventSchema = z
+  .object({
+    code: z
+      .number({ error: "required, an integer" })
+      .int("must be an integer")
+      .min(0)
+      .max(2_147_483_647),
+    timestamp: instant.optional(),
+    eventId: z.string().min(1).max(MAX_FIELD_LENGTH).optional(),
+    ...contextSchema.shape,
+  })
+  .strict();
+
+export type EventInput = z.infer<typeof eventSchema>;
+export type EventContext = z.infer<typeof contextSchema>;
+
+/** The envelope of a JSON batch; events are validated one by one afterwards. */
+export const batchEnvelope = z
+  .object({
+    sentAt: instant.optional(),
+    context: z.unknown().optional(),
+    events: z.array(z.unknown()).max(MAX_EVENTS_PER_BATCH),
+  })
+  .strict();
