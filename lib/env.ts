@@ -35,6 +35,15 @@ const envSchema = z.object({
    * clients, and only the per-account lockout holds.
    */
   CW_CLIENT_IP_HEADER: z.string().default("x-forwarded-for"),
+  /** Days raw events are kept (aggregates are kept CW_AGGREGATE_RETENTION_MONTHS). */
+  CW_RAW_RETENTION_DAYS: z.coerce.number().int().min(1).max(366).default(30),
+  CW_AGGREGATE_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(13),
+  /** Key of the HMAC that replaces deviceId; when unset, one is generated and kept in the database. */
+  CW_DEVICE_HASH_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Ingest requests one API key may make per second (burst: twice that). */
+  CW_INGEST_REQUESTS_PER_SECOND: z.coerce.number().positive().default(50),
+  /** Ingest requests one process works on at once; more wait for none and get 429. */
+  CW_INGEST_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(8),
   /** Connections per process to PostgreSQL. */
   CW_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 });
@@ -50,6 +59,7 @@ export function getEnv(): Env {
     DATABASE_URL: process.env.DATABASE_URL || undefined,
     BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET || undefined,
     CW_PUBLIC_URL: process.env.CW_PUBLIC_URL || undefined,
+    CW_DEVICE_HASH_KEY: process.env.CW_DEVICE_HASH_KEY || undefined,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);

@@ -44,6 +44,8 @@ async function main(): Promise<number> {
         DATABASE_URL: database.url,
         CW_CHROMIUM_PATH: chromium,
         CW_E2E_LOGINS: JSON.stringify(logins),
+        // PGlite serves one connection well at a time (lib/db/server.ts).
+        ...(database.kind === "embedded" ? { CW_DB_POOL_SIZE: "1" } : {}),
         NEXT_TELEMETRY_DISABLED: "1",
       },
     });

@@ -8,3 +8,5 @@ export const readCatalogue: AccessRule = { roles: CAN.read, scopes: ["read"] };
 export const readProjects: AccessRule = { roles: CAN.read, scopes: ["read"] };
 /** Projects, keys, users: admins only, never a key. */
 export const administer: AccessRule = { roles: CAN.administer };
+/** Telemetry: a key with the ingest scope; never a session. */
+export const ingestTelemetry: AccessRule = { scopes: ["ingest"] };

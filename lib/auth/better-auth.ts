@@ -5,8 +5,6 @@
  * Sign-in is throttled twice: per client address (Better Auth's limiter, shared by all
  * instances through the database) and per account (lib/auth/lockout.ts).
  */
-import { randomBytes } from "node:crypto";
-
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
@@ -14,6 +12,7 @@ import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins/admin";
 
 import type { Db } from "../db/client";
+import { getOrCreateSecretSetting } from "../db/settings";
 import { allowedOrigins } from "../http/origin";
 import { getEnv } from "../env";
 import {
@@ -30,16 +29,7 @@ import { accessControl, authRoles } from "./roles";
  * first start and kept in the database, so every instance and every restart shares it.
  */
 export async function resolveAuthSecret(db: Db): Promise<string> {
-  const configured = getEnv().BETTER_AUTH_SECRET;
-  if (configured) return configured;
-  const generated = randomBytes(32).toString("base64url");
-  await db.appSetting.upsert({
-    where: { key: "auth.secret" },
-    create: { key: "auth.secret", value: generated },
-    update: {},
-  });
-  const stored = await db.appSetting.findUniqueOrThrow({ where: { key: "auth.secret" } });
-  return stored.value;
+  return getEnv().BETTER_AUTH_SECRET ?? (await getOrCreateSecretSetting(db, "auth.secret"));
 }
 
 function emailOf(body: unknown): string | undefined {

@@ -22,7 +22,14 @@ const LOCKFILE_CONTENT =
   "# It should be added in your version-control system (e.g., Git)\n" +
   'provider = "postgresql"\n';
 
-const NO_FILTERS = { externalTables: [], externalEnums: [] };
+/**
+ * Tables written in SQL by hand in the migrations (partitioned telemetry tables that Prisma's
+ * schema language cannot describe). Prisma is told they are external, so it never tries to
+ * create or drop them; their partitions are named <table>_<suffix>.
+ */
+export const EXTERNAL_TABLES = ["event", "event_receipt", "event_minute", "event_dimension_hour"];
+
+const NO_FILTERS = { externalTables: EXTERNAL_TABLES.map((t) => `public.${t}`), externalEnums: [] };
 
 async function readSchema(): Promise<{ path: string; content: string }> {
   return { path: "schema.prisma", content: await readFile(SCHEMA_PATH, "utf8") };

@@ -5,8 +5,13 @@
  */
 import pg from "pg";
 
-/** Prisma's own bookkeeping table is not part of our schema. */
-const IGNORED_TABLES = ["_prisma_migrations"];
+import { EXTERNAL_TABLES } from "./migrations";
+
+/**
+ * Prisma's own bookkeeping table is not part of our schema; the SQL-managed telemetry tables
+ * and their partitions are not in schema.prisma, so a database built from it lacks them.
+ */
+const IGNORED_TABLES = ["_prisma_migrations", ...EXTERNAL_TABLES];
 
 export async function describeSchema(url: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
@@ -23,16 +28,18 @@ export async function describeSchema(url: string): Promise<string[]> {
       JOIN pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
       WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND a.attnum > 0
-        AND NOT a.attisdropped AND c.relname <> ALL($1)
+        AND NOT a.attisdropped AND c.relname <> ALL($1) AND NOT c.relispartition
       UNION ALL
       SELECT 'constraint ' || c.relname || '.' || con.conname || ' ' || pg_get_constraintdef(con.oid)
       FROM pg_constraint con
       JOIN pg_class c ON c.oid = con.conrelid
       JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' AND c.relname <> ALL($1)
+      WHERE n.nspname = 'public' AND c.relname <> ALL($1) AND NOT c.relispartition
       UNION ALL
-      SELECT 'index ' || indexdef FROM pg_indexes
-      WHERE schemaname = 'public' AND tablename <> ALL($1)
+      SELECT 'index ' || i.indexdef FROM pg_indexes i
+      JOIN pg_class c ON c.relname = i.tablename
+      JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = i.schemaname
+      WHERE i.schemaname = 'public' AND i.tablename <> ALL($1) AND NOT c.relispartition
       UNION ALL
       SELECT 'enum ' || t.typname || ' ' || string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder)
       FROM pg_type t

@@ -7,14 +7,14 @@ import { HttpError } from "./problem";
 
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
 
-export async function readBodyText(request: Request, limitBytes: number): Promise<string> {
+export async function readBodyBytes(request: Request, limitBytes: number): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limitBytes) {
     throw new HttpError(413, `The body is larger than ${limitBytes} bytes.`, {
       slug: "body-too-large",
     });
   }
-  if (!request.body) return "";
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -30,8 +30,13 @@ export async function readBodyText(request: Request, limitBytes: number): Promis
     }
     chunks.push(value);
   }
+  return Buffer.concat(chunks);
+}
+
+export async function readBodyText(request: Request, limitBytes: number): Promise<string> {
+  const bytes = await readBodyBytes(request, limitBytes);
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new HttpError(400, "The body is not valid UTF-8.", { slug: "invalid-body" });
   }

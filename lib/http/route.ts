@@ -9,7 +9,10 @@ import { z, type ZodType } from "zod";
 
 import { authorize, type AccessRule, type Principal } from "./access";
 import { DEFAULT_BODY_LIMIT_BYTES, readJsonBody } from "./body";
+import { isDatabaseUnavailable } from "./database-errors";
 import { HttpError, problemResponse, type FieldError } from "./problem";
+
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 type RawParams = Record<string, string | string[] | undefined>;
 
@@ -93,6 +96,13 @@ export function apiRoute<
     } catch (error) {
       if (error instanceof HttpError) {
         return problemResponse(error.status, error.detail, error.options);
+      }
+      if (isDatabaseUnavailable(error)) {
+        // Nothing was stored (writes are one transaction); the client retries the same request.
+        return problemResponse(503, "The database is unavailable. Retry shortly.", {
+          slug: "database-unavailable",
+          headers: { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) },
+        });
       }
       console.error(`${request.method} ${new URL(request.url).pathname} failed`, error);
       return problemResponse(500, "The server could not complete the request.", {

@@ -13,6 +13,8 @@ export const ORIGIN = "http://localhost:3000";
 export async function startAppDatabase(): Promise<ScratchDatabase> {
   const database = await createScratchDatabase();
   process.env.DATABASE_URL = database.url;
+  // An embedded scratch database is PGlite: one connection per process (lib/db/server.ts).
+  if (database.kind === "embedded") process.env.CW_DB_POOL_SIZE = "1";
   await applyMigrations(database.url);
   return database;
 }

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+
+import { HttpError } from "../http/problem";
+import { InFlightGate, KeyRateLimiter } from "./admission";
+
+describe("KeyRateLimiter", () => {
+  it("allows a burst, then answers 429 with Retry-After, then refills", () => {
+    const limiter = new KeyRateLimiter(2, 3);
+    for (let i = 0; i < 3; i++) limiter.take("k", 0);
+    try {
+      limiter.take("k", 0);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as HttpError).status).toBe(429);
+      expect((error as HttpError).options.headers?.["retry-after"]).toBe("1");
+    }
+    expect(() => limiter.take("other", 0)).not.toThrow();
+    expect(() => limiter.take("k", 600)).not.toThrow();
+  });
+});
+
+describe("InFlightGate", () => {
+  it("refuses work beyond its capacity at once and frees slots when work ends", async () => {
+    const gate = new InFlightGate(1);
+    let release!: () => void;
+    const first = gate.run(() => new Promise<void>((resolve) => (release = resolve)));
+    await expect(gate.run(async () => 1)).rejects.toMatchObject({ status: 429 });
+    release();
+    await first;
+    await expect(gate.run(async () => 2)).resolves.toBe(2);
+  });
+});

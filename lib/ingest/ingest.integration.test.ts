@@ -1,0 +1,274 @@
+/** POST /api/v1/events against a real database: what is stored, counted and refused. */
+import { randomUUID } from "node:crypto";
+import { gzipSync } from "node:zlib";
+
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { ORIGIN, startAppDatabase } from "@/test/support/app";
+import type { ScratchDatabase } from "@/test/support/database";
+
+let database: ScratchDatabase;
+let route: typeof import("@/app/api/v1/events/route");
+let keys: { ingest: string; read: string; other: string };
+let projectId: string;
+let sql: pg.Client;
+
+beforeAll(async () => {
+  database = await startAppDatabase();
+  const { getDb } = await import("@/lib/db/server");
+  const { createProject, createApiKey } = await import("@/lib/projects/repository");
+  const { seedCatalog } = await import("@/lib/catalog/repository");
+  const db = await getDb();
+  await seedCatalog(db);
+  projectId = (await createProject(db, { slug: "fleet" })).id;
+  await createProject(db, { slug: "other" });
+  keys = {
+    ingest: (await createApiKey(db, { projectSlug: "fleet", scopes: ["ingest"] })).key,
+    read: (await createApiKey(db, { projectSlug: "fleet", scopes: ["read"] })).key,
+    other: (await createApiKey(db, { projectSlug: "other", scopes: ["ingest"] })).key,
+  };
+  route = await import("@/app/api/v1/events/route");
+  sql = new pg.Client({ connectionString: database.url });
+  await sql.connect();
+});
+
+afterAll(async () => {
+  await sql?.end();
+  const { getDb } = await import("@/lib/db/server");
+  await (await getDb()).$disconnect();
+  await database?.drop();
+});
+
+function post(body: string | Buffer, headers: Record<string, string> = {}, key = keys.ingest) {
+  return route.POST(
+    new Request(`${ORIGIN}/api/v1/events`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json", ...headers },
+      body: typeof body === "string" ? body : new Uint8Array(body),
+    }),
+    { params: Promise.resolve({}) },
+  );
+}
+
+const postBatch = (batch: unknown, key?: string) => post(JSON.stringify(batch), {}, key);
+
+async function countEvents(where = "TRUE", params: unknown[] = []): Promise<number> {
+  const result = await sql.query(`SELECT count(*)::int AS n FROM event WHERE ${where}`, params);
+  return result.rows[0].n;
+}
+
+const now = () => new Date().toISOString();
+
+describe("POST /api/v1/events", () => {
+  it("stores a batch and answers 202 with the counts", async () => {
+    const tag = randomUUID();
+    const response = await postBatch({
+      events: [
+        { code: 50502, timestamp: now(), message: tag, host: "a1.example.com" },
+        { code: 10202, message: tag },
+      ],
+    });
+    expect(response.status).toBe(202);
+    expect(await response.json()).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
+    expect(await countEvents("message = $1 AND project_id = $2", [tag, projectId])).toBe(2);
+  });
+
+  it("stores the good events of a batch with bad ones, and lists the bad ones by index", async () => {
+    const tag = randomUUID();
+    const response = await postBatch({
+      events: [
+        { code: 101, message: tag },
+        { code: "x" },
+        { message: tag },
+        { code: 102, message: tag },
+      ],
+    });
+    const body = await response.json();
+    expect(response.status).toBe(202);
+    expect(body.accepted).toBe(2);
+    expect(body.rejected.map((r: { index: number }) => r.index)).toEqual([1, 2]);
+    expect(body.rejected[0].error).toMatch(/code/);
+    expect(await countEvents("message = $1", [tag])).toBe(2);
+  });
+
+  it("stores the same batch only once when it is sent twice", async () => {
+    const tag = randomUUID();
+    const batch = {
+      events: [1, 2, 3].map((i) => ({ code: 50502, eventId: `${tag}-${i}`, message: tag })),
+    };
+    expect(await (await postBatch(batch)).json()).toMatchObject({ accepted: 3, duplicates: 0 });
+    expect(await (await postBatch(batch)).json()).toMatchObject({ accepted: 0, duplicates: 3 });
+    expect(await countEvents("message = $1", [tag])).toBe(3);
+    const minute = await sql.query(
+      `SELECT sum(count)::int AS n FROM event_minute WHERE project_id = $1 AND code = 50502 AND minute >= now() - interval '5 minutes'`,
+      [projectId],
+    );
+    expect(minute.rows[0].n).toBe(
+      await countEvents("code = 50502 AND occurred_at >= now() - interval '5 minutes'"),
+    );
+  });
+
+  it("stores two identical batches sent at the same moment only once", async () => {
+    const tag = randomUUID();
+    const batch = {
+      events: Array.from({ length: 50 }, (_, i) => ({
+        code: 1006,
+        eventId: `${tag}-${i}`,
+        message: tag,
+      })),
+    };
+    const [a, b] = await Promise.all([postBatch(batch), postBatch(batch)]);
+    const bodies = [await a.json(), await b.json()];
+    expect(bodies.map((x) => x.accepted).sort()).toEqual([0, 50]);
+    expect(bodies.map((x) => x.duplicates).sort()).toEqual([0, 50]);
+    expect(await countEvents("message = $1", [tag])).toBe(50);
+  });
+
+  it("counts a repeated eventId inside one batch as a duplicate", async () => {
+    const tag = randomUUID();
+    const body = await (
+      await postBatch({
+        events: [
+          { code: 1, eventId: tag },
+          { code: 1, eventId: tag },
+        ],
+      })
+    ).json();
+    expect(body).toMatchObject({ accepted: 1, duplicates: 1 });
+  });
+
+  it("keeps eventIds per project", async () => {
+    const id = randomUUID();
+    expect(await (await postBatch({ events: [{ code: 1, eventId: id }] })).json()).toMatchObject({
+      accepted: 1,
+    });
+    expect(
+      await (await postBatch({ events: [{ code: 1, eventId: id }] }, keys.other)).json(),
+    ).toMatchObject({
+      accepted: 1,
+    });
+  });
+
+  it("reads NDJSON and gzip", async () => {
+    const tag = randomUUID();
+    const lines = [1, 2, 3].map(() => JSON.stringify({ code: 50504, message: tag })).join("\n");
+    const ndjson = await post(lines, { "content-type": "application/x-ndjson" });
+    expect(await ndjson.json()).toMatchObject({ accepted: 3 });
+    const gz = await post(gzipSync(JSON.stringify({ events: [{ code: 50504, message: tag }] })), {
+      "content-encoding": "gzip",
+    });
+    expect(await gz.json()).toMatchObject({ accepted: 1 });
+    expect(await countEvents("message = $1", [tag])).toBe(4);
+  });
+
+  it("corrects the timestamps of a phone whose clock is an hour behind, and keeps the drift", async () => {
+    const tag = randomUUID();
+    const hour = 3_600_000;
+    const phoneNow = Date.now() - hour;
+    await postBatch({
+      sentAt: phoneNow,
+      events: [{ code: 104, timestamp: phoneNow - 60_000, message: tag }],
+    });
+    const row = (
+      await sql.query(`SELECT occurred_at, clock_drift_ms FROM event WHERE message = $1`, [tag])
+    ).rows[0];
+    expect(Math.abs(Number(row.clock_drift_ms) - hour)).toBeLessThan(5_000);
+    expect(Math.abs(new Date(row.occurred_at).getTime() - (Date.now() - 60_000))).toBeLessThan(
+      10_000,
+    );
+  });
+
+  it("rejects events too far in the future or older than retention, with the reason", async () => {
+    const body = await (
+      await postBatch({
+        events: [
+          { code: 1, timestamp: Date.now() + 3_600_000 },
+          { code: 1, timestamp: Date.now() - 40 * 86_400_000 },
+        ],
+      })
+    ).json();
+    expect(body.accepted).toBe(0);
+    expect(body.rejected.map((r: { error: string }) => r.error)).toEqual([
+      expect.stringMatching(/future/),
+      expect.stringMatching(/retention/),
+    ]);
+  });
+
+  it("makes a code the catalogue has never seen visible as an unknown code", async () => {
+    await postBatch({ events: [{ code: 77777 }] });
+    const { getDb } = await import("@/lib/db/server");
+    const { getCode, listCodes } = await import("@/lib/catalog/repository");
+    const db = await getDb();
+    expect(await getCode(db, 77777)).toMatchObject({
+      code: 77777,
+      known: false,
+      family: "unknown",
+    });
+    expect((await listCodes(db, { family: "unknown" })).codes.map((c) => c.code)).toContain(77777);
+    expect((await listCodes(db, { q: "77777" })).codes[0]?.code).toBe(77777);
+  });
+
+  it("stores deviceId only as a keyed hash", async () => {
+    const deviceId = `device-${randomUUID()}`;
+    await postBatch({ events: [{ code: 1, deviceId }] });
+    const dump = await sql.query(
+      `SELECT e::text AS row FROM event e WHERE device_hash IS NOT NULL`,
+    );
+    const text = dump.rows.map((r) => r.row).join("\n");
+    expect(text).not.toContain(deviceId);
+    expect(text).toMatch(/[0-9a-f]{64}/);
+  });
+
+  it("keeps the aggregates equal to a recount of the raw events after a mixed load", async () => {
+    const codes = [50502, 50503, 10202, 1006, 88888];
+    const regions = ["cn-east", "cn-north", "eu-west", null];
+    const batches = Array.from({ length: 6 }, (_, b) => ({
+      events: Array.from({ length: 200 }, (_, i) => ({
+        code: codes[(b * 7 + i) % codes.length],
+        timestamp: Date.now() - ((b * 200 + i) % 180) * 60_000,
+        region: regions[i % regions.length] ?? undefined,
+        appVersion: `5.${i % 3}.0`,
+        apiLevel: 21 + (i % 14),
+        eventId: i % 5 === 0 ? `mixed-${b % 3}-${i}` : undefined,
+      })),
+    }));
+    const responses = await Promise.all(batches.map((batch) => postBatch(batch)));
+    expect(responses.map((r) => r.status)).toEqual(batches.map(() => 202));
+    const minuteDiff = await sql.query(`
+      SELECT count(*)::int AS n FROM (
+        SELECT code, date_trunc('minute', occurred_at) AS minute, count(*)::int AS c
+        FROM event WHERE project_id = '${projectId}' GROUP BY 1, 2
+      ) raw FULL JOIN (SELECT code, minute, count AS c FROM event_minute WHERE project_id = '${projectId}') agg
+      USING (code, minute) WHERE raw.c IS DISTINCT FROM agg.c`);
+    expect(minuteDiff.rows[0].n).toBe(0);
+    const dimensionDiff = await sql.query(`
+      SELECT count(*)::int AS n FROM (
+        SELECT code, date_trunc('hour', occurred_at) AS hour, d.dimension, d.value, count(*)::int AS c
+        FROM event, LATERAL (VALUES ('region', region), ('appVersion', app_version), ('apiLevel', api_level::text)) d(dimension, value)
+        WHERE project_id = '${projectId}' AND d.value IS NOT NULL GROUP BY 1, 2, 3, 4
+      ) raw FULL JOIN (
+        SELECT code, hour, dimension, value, count AS c FROM event_dimension_hour
+        WHERE project_id = '${projectId}' AND dimension IN ('region', 'appVersion', 'apiLevel')
+      ) agg USING (code, hour, dimension, value) WHERE raw.c IS DISTINCT FROM agg.c`);
+    expect(dimensionDiff.rows[0].n).toBe(0);
+    const stray = await sql.query(`SELECT count(*)::int AS n FROM event_default`);
+    expect(stray.rows[0].n).toBe(0);
+  });
+
+  it("answers 401 without a valid key, 403 for a key without the ingest scope", async () => {
+    expect((await post("{}", { authorization: "" })).status).toBe(401);
+    expect((await post("{}", {}, `cw_${"x".repeat(43)}`)).status).toBe(401);
+    expect((await postBatch({ events: [{ code: 1 }] }, keys.read)).status).toBe(403);
+  });
+
+  it("answers 400, 413 and 415 for unreadable, oversized and unknown bodies", async () => {
+    expect((await post("{oops")).status).toBe(400);
+    expect(
+      (await postBatch({ events: Array.from({ length: 5001 }, () => ({ code: 1 })) })).status,
+    ).toBe(413);
+    expect((await post("code=1", { "content-type": "text/plain" })).status).toBe(415);
+    const huge = await post(Buffer.alloc(6 * 1024 * 1024, 32));
+    expect(huge.status).toBe(413);
+  });
+});

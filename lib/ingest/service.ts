@@ -1,0 +1,76 @@
+import "server-only";
+
+import { createHmac } from "node:crypto";
+
+import { getDb } from "../db/server";
+import { getOrCreateSecretSetting } from "../db/settings";
+import { getEnv } from "../env";
+import { readBodyBytes } from "../http/body";
+import type { KeyPrincipal } from "../projects/repository";
+import { InFlightGate, KeyRateLimiter } from "./admission";
+import { decodeBatch, MAX_BODY_BYTES } from "./decode";
+import { ensurePartitions } from "./partitions";
+import { storeEvents } from "./store";
+import { validateBatch, type Rejection } from "./validate";
+
+export interface IngestResponse {
+  accepted: number;
+  duplicates: number;
+  rejected: Rejection[];
+}
+
+interface IngestState {
+  limiter: KeyRateLimiter;
+  gate: InFlightGate;
+  deviceKey: Promise<string>;
+  /** UTC day for which partitions were last ensured by this process. */
+  partitionsReadyFor?: string;
+}
+
+const holder = globalThis as typeof globalThis & { __codewatchIngest?: IngestState };
+
+function state(): IngestState {
+  if (!holder.__codewatchIngest) {
+    const env = getEnv();
+    holder.__codewatchIngest = {
+      limiter: new KeyRateLimiter(env.CW_INGEST_REQUESTS_PER_SECOND),
+      gate: new InFlightGate(env.CW_INGEST_MAX_IN_FLIGHT),
+      deviceKey: env.CW_DEVICE_HASH_KEY
+        ? Promise.resolve(env.CW_DEVICE_HASH_KEY)
+        : getDb().then((db) => getOrCreateSecretSetting(db, "ingest.device-hash-key")),
+    };
+  }
+  return holder.__codewatchIngest;
+}
+
+/** Once per process and UTC day: make sure today's (and the window's) partitions exist. */
+async function readyPartitions(now: Date): Promise<void> {
+  const today = now.toISOString().slice(0, 10);
+  const s = state();
+  if (s.partitionsReadyFor === today) return;
+  await ensurePartitions(await getDb(), now, getEnv().CW_RAW_RETENTION_DAYS);
+  s.partitionsReadyFor = today;
+}
+
+/** POST /api/v1/events: admission, decoding, validation, storage. */
+export async function ingestRequest(request: Request, key: KeyPrincipal): Promise<IngestResponse> {
+  const s = state();
+  s.limiter.take(key.keyId);
+  return s.gate.run(async () => {
+    const body = await readBodyBytes(request, MAX_BODY_BYTES);
+    const batch = await decodeBatch(body, {
+      contentType: request.headers.get("content-type"),
+      contentEncoding: request.headers.get("content-encoding"),
+    });
+    const received = new Date();
+    const deviceKey = await s.deviceKey;
+    const { events, rejected } = validateBatch(batch, {
+      receivedAtMs: received.getTime(),
+      retentionDays: getEnv().CW_RAW_RETENTION_DAYS,
+      hashDeviceId: (id) => createHmac("sha256", deviceKey).update(id).digest("hex"),
+    });
+    await readyPartitions(received);
+    const stored = await storeEvents(await getDb(), key.projectId, events, received);
+    return { accepted: stored.accepted, duplicates: stored.duplicateIndexes.length, rejected };
+  });
+}

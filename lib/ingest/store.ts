@@ -1,0 +1,203 @@
+/**
+ * The write path: one transaction per batch that
+ *   1. records each client eventId in event_receipt (the primary key makes two identical
+ *      batches on two connections store once: the second waits for the first and skips),
+ *   2. inserts the new events into the partitioned raw table,
+ *   3. adds them to the per-minute and per-dimension-hour aggregates,
+ *   4. registers codes the catalogue has never seen, as unknown codes.
+ * Everything is set-based (unnest), and keys are written in sorted order so that concurrent
+ * batches lock aggregate rows in the same order and cannot deadlock.
+ * A batch is durable when this returns: the 2xx is sent after the commit.
+ */
+import type { Db } from "../db/client";
+import type { NormalizedEvent } from "./validate";
+
+/** The dimensions a breakdown can split a code by, and the event field each reads. */
+export const DIMENSIONS = {
+  appVersion: "appVersion",
+  osVersion: "osVersion",
+  apiLevel: "apiLevel",
+  platform: "platform",
+  network: "network",
+  carrier: "carrier",
+  region: "region",
+  host: "host",
+  remoteIp: "remoteIp",
+  exception: "exception",
+} as const satisfies Record<string, keyof NormalizedEvent>;
+
+export type Dimension = keyof typeof DIMENSIONS;
+
+export interface StoreResult {
+  accepted: number;
+  /** Indexes (in the request) of events not stored because their eventId was seen before. */
+  duplicateIndexes: number[];
+}
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+
+function floorTo(ms: number, unit: number): string {
+  return new Date(Math.floor(ms / unit) * unit).toISOString();
+}
+
+/** Splits events into first occurrences and in-batch repeats of the same eventId. */
+function firstOccurrences(events: NormalizedEvent[]) {
+  const seen = new Set<string>();
+  const unique: NormalizedEvent[] = [];
+  const repeats: number[] = [];
+  for (const event of events) {
+    if (event.eventId === null) unique.push(event);
+    else if (seen.has(event.eventId)) repeats.push(event.index);
+    else {
+      seen.add(event.eventId);
+      unique.push(event);
+    }
+  }
+  return { unique, repeats };
+}
+
+function column<T>(events: NormalizedEvent[], pick: (e: NormalizedEvent) => T): T[] {
+  return events.map(pick);
+}
+
+function countBy<K extends string>(keys: K[]): [K, number][] {
+  const counts = new Map<K, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export async function storeEvents(
+  db: Db,
+  projectId: string,
+  events: NormalizedEvent[],
+  receivedOn: Date,
+): Promise<StoreResult> {
+  const { unique, repeats } = firstOccurrences(events);
+  if (unique.length === 0) return { accepted: 0, duplicateIndexes: repeats };
+  const day = receivedOn.toISOString().slice(0, 10);
+
+  return db.$transaction(
+    async (tx) => {
+      // 1. Which eventIds are new: not received yesterday, and won on today's primary key.
+      const ids = unique.flatMap((e) => (e.eventId === null ? [] : [e.eventId])).sort();
+      let fresh = new Set<string>();
+      if (ids.length > 0) {
+        const rows = await tx.$queryRaw<{ event_id: string }[]>`
+          WITH incoming AS (SELECT unnest(${ids}::text[]) AS event_id)
+          INSERT INTO event_receipt (project_id, event_id, received_on)
+          SELECT ${projectId}::uuid, i.event_id, ${day}::date FROM incoming i
+          WHERE NOT EXISTS (
+            SELECT 1 FROM event_receipt r
+            WHERE r.project_id = ${projectId}::uuid AND r.event_id = i.event_id
+              AND r.received_on = ${day}::date - 1)
+          ORDER BY i.event_id
+          ON CONFLICT DO NOTHING
+          RETURNING event_id`;
+        fresh = new Set(rows.map((r) => r.event_id));
+      }
+      const stored = unique.filter((e) => e.eventId === null || fresh.has(e.eventId));
+      const duplicateIndexes = [
+        ...repeats,
+        ...unique.filter((e) => e.eventId !== null && !fresh.has(e.eventId)).map((e) => e.index),
+      ].sort((a, b) => a - b);
+      if (stored.length === 0) return { accepted: 0, duplicateIndexes };
+
+      // 2. Raw events.
+      await tx.$executeRaw`
+        INSERT INTO event (project_id, event_id, code, occurred_at, received_at, clock_drift_ms,
+          host, remote_ip, http_protocol, exception, message, cause, app, app_version, sdk_version,
+          platform, os_version, api_level, device_model, device_hash, network, carrier, region,
+          locale, attributes)
+        SELECT ${projectId}::uuid, * FROM unnest(
+          ${column(stored, (e) => e.eventId)}::text[],
+          ${column(stored, (e) => e.code)}::int[],
+          ${column(stored, (e) => e.occurredAt.toISOString())}::timestamptz[],
+          ${column(stored, (e) => e.receivedAt.toISOString())}::timestamptz[],
+          ${column(stored, (e) => e.clockDriftMs)}::bigint[],
+          ${column(stored, (e) => e.host)}::text[],
+          ${column(stored, (e) => e.remoteIp)}::text[],
+          ${column(stored, (e) => e.httpProtocol)}::text[],
+          ${column(stored, (e) => e.exception)}::text[],
+          ${column(stored, (e) => e.message)}::text[],
+          ${column(stored, (e) => e.cause)}::text[],
+          ${column(stored, (e) => e.app)}::text[],
+          ${column(stored, (e) => e.appVersion)}::text[],
+          ${column(stored, (e) => e.sdkVersion)}::text[],
+          ${column(stored, (e) => e.platform)}::text[],
+          ${column(stored, (e) => e.osVersion)}::text[],
+          ${column(stored, (e) => e.apiLevel)}::int[],
+          ${column(stored, (e) => e.deviceModel)}::text[],
+          ${column(stored, (e) => e.deviceHash)}::text[],
+          ${column(stored, (e) => e.network)}::text[],
+          ${column(stored, (e) => e.carrier)}::text[],
+          ${column(stored, (e) => e.region)}::text[],
+          ${column(stored, (e) => e.locale)}::text[],
+          ${column(stored, (e) => (e.attributes ? JSON.stringify(e.attributes) : null))}::jsonb[])`;
+
+      // 3. Aggregates, grouped here so each statement touches every key once, in order.
+      const minutes = countBy(
+        stored.map((e) => `${e.code}|${floorTo(e.occurredAt.getTime(), MINUTE_MS)}`),
+      );
+      await tx.$executeRaw`
+        INSERT INTO event_minute (project_id, code, minute, count)
+        SELECT ${projectId}::uuid, split_part(k, '|', 1)::int, split_part(k, '|', 2)::timestamptz, n
+        FROM unnest(${minutes.map(([k]) => k)}::text[], ${minutes.map(([, n]) => n)}::int[]) AS t(k, n)
+        ON CONFLICT (project_id, code, minute) DO UPDATE SET count = event_minute.count + excluded.count`;
+
+      const dimensionKeys = stored.flatMap((e) =>
+        Object.entries(DIMENSIONS).flatMap(([dimension, field]) => {
+          const value = e[field];
+          return value === null
+            ? []
+            : [
+                [e.code, floorTo(e.occurredAt.getTime(), HOUR_MS), dimension, String(value)].join(
+                  "\u0001",
+                ),
+              ];
+        }),
+      );
+      const dimensions = countBy(dimensionKeys).map(
+        ([key, n]) => [...key.split("\u0001"), n] as const,
+      );
+      await tx.$executeRaw`
+        INSERT INTO event_dimension_hour (project_id, code, hour, dimension, value, count)
+        SELECT ${projectId}::uuid, code, hour, dimension, value, n FROM unnest(
+          ${dimensions.map((d) => Number(d[0]))}::int[],
+          ${dimensions.map((d) => d[1])}::timestamptz[],
+          ${dimensions.map((d) => d[2])}::text[],
+          ${dimensions.map((d) => d[3])}::text[],
+          ${dimensions.map((d) => d[4])}::int[]) AS t(code, hour, dimension, value, n)
+        ON CONFLICT (project_id, code, dimension, hour, value)
+        DO UPDATE SET count = event_dimension_hour.count + excluded.count`;
+
+      // 4. Codes never seen before become visible in the catalogue as unknown codes.
+      const codes = [...new Set(stored.map((e) => e.code))].sort((a, b) => a - b);
+      await tx.$executeRaw`
+        INSERT INTO "CatalogCode" (code, family, known, "seedText", content, "searchText",
+          "relatedCodes", "logPatterns", "updatedAt")
+        SELECT c, 'unknown', false, '', ${UNKNOWN_CONTENT}::jsonb, c::text, '{}', '{}', now()
+        FROM unnest(${codes}::int[]) AS c
+        WHERE NOT EXISTS (SELECT 1 FROM "CatalogCode" k WHERE k.code = c)
+        ON CONFLICT (code) DO NOTHING`;
+
+      return { accepted: stored.length, duplicateIndexes };
+    },
+    { timeout: 30_000 },
+  );
+}
+
+/** Catalogue content of a code first seen in telemetry, until someone documents it. */
+const UNKNOWN_CONTENT = JSON.stringify({
+  title: { zh: "未知错误码", en: "Unknown code" },
+  summary: {
+    zh: "该错误码来自线上上报，但尚未收录进目录。",
+    en: "This code arrived from the field but is not in the catalogue yet.",
+  },
+  causes: [],
+  supportAdvice: {
+    zh: "记录用户的操作步骤、App 版本和时间，转交研发确认该错误码的含义。",
+    en: "Note what the user did, the app version and the time, and ask engineering what this code means.",
+  },
+  opsChecks: [],
+});
