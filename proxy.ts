@@ -48,7 +48,7 @@ export const config = {
   matcher: [
     // Pages only: not the API, not static files, not prefetches of pages.
     {
-      source: "/((?!api|_next/static|_next/image|favicon.ico|robots.txt).*)",
+      source: "/((?!api|v1/|metrics|_next/static|_next/image|favicon.ico|robots.txt).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

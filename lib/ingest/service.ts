@@ -8,7 +8,7 @@ import { getEnv } from "../env";
 import { readBodyBytes } from "../http/body";
 import type { KeyPrincipal } from "../projects/repository";
 import { InFlightGate, KeyRateLimiter } from "./admission";
-import { decodeBatch, MAX_BODY_BYTES } from "./decode";
+import { decodeBatch, MAX_BODY_BYTES, type RawBatch } from "./decode";
 import { ensurePartitions } from "./partitions";
 import { storeEvents } from "./store";
 import { validateBatch, type Rejection } from "./validate";
@@ -52,25 +52,38 @@ async function readyPartitions(now: Date): Promise<void> {
   s.partitionsReadyFor = today;
 }
 
-/** POST /api/v1/events: admission, decoding, validation, storage. */
-export async function ingestRequest(request: Request, key: KeyPrincipal): Promise<IngestResponse> {
+/**
+ * Admission control around the work of one ingest request (any front door: our JSON/NDJSON
+ * endpoint, OTLP): the key's rate limit, then a free in-flight slot, or 429 at once.
+ */
+export async function admit<T>(key: KeyPrincipal, work: () => Promise<T>): Promise<T> {
   const s = state();
   s.limiter.take(key.keyId);
-  return s.gate.run(async () => {
+  return s.gate.run(work);
+}
+
+/** Validates a decoded batch and stores its good events for the key's project. */
+export async function ingestRawBatch(key: KeyPrincipal, batch: RawBatch): Promise<IngestResponse> {
+  const received = new Date();
+  const deviceKey = await state().deviceKey;
+  const { events, rejected } = validateBatch(batch, {
+    receivedAtMs: received.getTime(),
+    retentionDays: getEnv().CW_RAW_RETENTION_DAYS,
+    hashDeviceId: (id) => createHmac("sha256", deviceKey).update(id).digest("hex"),
+  });
+  await readyPartitions(received);
+  const stored = await storeEvents(await getDb(), key.projectId, events, received);
+  return { accepted: stored.accepted, duplicates: stored.duplicateIndexes.length, rejected };
+}
+
+/** POST /api/v1/events: admission, decoding, validation, storage. */
+export async function ingestRequest(request: Request, key: KeyPrincipal): Promise<IngestResponse> {
+  return admit(key, async () => {
     const body = await readBodyBytes(request, MAX_BODY_BYTES);
     const batch = await decodeBatch(body, {
       contentType: request.headers.get("content-type"),
       contentEncoding: request.headers.get("content-encoding"),
     });
-    const received = new Date();
-    const deviceKey = await s.deviceKey;
-    const { events, rejected } = validateBatch(batch, {
-      receivedAtMs: received.getTime(),
-      retentionDays: getEnv().CW_RAW_RETENTION_DAYS,
-      hashDeviceId: (id) => createHmac("sha256", deviceKey).update(id).digest("hex"),
-    });
-    await readyPartitions(received);
-    const stored = await storeEvents(await getDb(), key.projectId, events, received);
-    return { accepted: stored.accepted, duplicates: stored.duplicateIndexes.length, rejected };
+    return ingestRawBatch(key, batch);
   });
 }
