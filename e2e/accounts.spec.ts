@@ -28,6 +28,33 @@ test.describe("signed out", () => {
     await expect(page).toHaveURL(/\/sign-in/);
   });
 
+  test("a made-up session cookie shows nothing, not even in a partial (RSC) render", async ({
+    request,
+  }) => {
+    const response = await request.get("/codes/50502", {
+      headers: { cookie: "better-auth.session_token=junk", rsc: "1" },
+      maxRedirects: 0,
+    });
+    const text = await response.text();
+    expect(text).not.toContain("SSLHandshakeException");
+    expect(text).not.toContain("Trust anchor");
+  });
+
+  test("a sign-in link cannot send people to another site afterwards", async ({ page }) => {
+    await page.goto("/sign-in?next=%2F%09%2Fevil.example%2Fphish");
+    const { email, password } = login("ops");
+    await page.getByLabel("邮箱").fill(email);
+    await page.getByLabel("密码").fill(password);
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page.getByRole("navigation", { name: "主导航" })).toBeVisible();
+    expect(new URL(page.url()).host).toBe(new URL(page.context().pages()[0]!.url()).host);
+    expect(page.url()).not.toContain("evil.example");
+    // Signed in, the sign-in page sends you on instead of failing.
+    const again = await page.goto("/sign-in?next=/codes");
+    expect(again?.status()).toBe(200);
+    await expect(page).toHaveURL(/\/codes$/);
+  });
+
   test("the API answers 401 problem+json without credentials", async ({ request }) => {
     const response = await request.get("/api/v1/codes");
     expect(response.status()).toBe(401);

@@ -4,7 +4,10 @@ import { AppShell } from "@/components/shell/app-shell";
 import { requireUser } from "@/lib/auth/page-session";
 import { getMessages, getTheme } from "@/lib/i18n/server";
 
-/** Every page in this group needs a signed-in user. */
+/**
+ * Every page in this group needs a signed-in user. Each page checks again itself: a client-side
+ * navigation can render a page without re-running this layout.
+ */
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   const [{ t }, theme] = await Promise.all([getMessages(), getTheme()]);

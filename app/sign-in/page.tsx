@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 
-import { SignInForm, safeNextPath } from "@/components/auth/sign-in-form";
+import { SignInForm } from "@/components/auth/sign-in-form";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
+import { safeNextPath } from "@/lib/auth/next-path";
 import { getSessionUser } from "@/lib/auth/server";
 
 export const metadata: Metadata = { title: "Sign in" };

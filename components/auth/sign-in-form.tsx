@@ -5,14 +5,8 @@ import { useState, type FormEvent } from "react";
 
 import { useI18n } from "@/components/providers";
 import { authClient } from "@/lib/auth/client";
+import { safeNextPath } from "@/lib/auth/next-path";
 import type { Messages } from "@/lib/i18n/messages";
-
-/** Only same-site paths are followed after sign-in, so a link cannot send people elsewhere. */
-export function safeNextPath(next: string | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\")
-    ? next
-    : "/";
-}
 
 interface SignInError {
   status?: number;

@@ -15,12 +15,7 @@ import type { Db } from "../db/client";
 import { getOrCreateSecretSetting } from "../db/settings";
 import { allowedOrigins } from "../http/origin";
 import { getEnv } from "../env";
-import {
-  clearSignInFailures,
-  isLockedOut,
-  LOCKOUT_WINDOW_SECONDS,
-  recordSignInFailure,
-} from "./lockout";
+import { admitSignInAttempt, clearSignInFailures, LOCKOUT_WINDOW_SECONDS } from "./lockout";
 import { MIN_PASSWORD_LENGTH, SIGN_IN_ATTEMPTS_PER_MINUTE } from "./better-auth-limits";
 import { accessControl, authRoles } from "./roles";
 
@@ -73,7 +68,7 @@ export function createAuth(db: Db, secret: string) {
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         const email = ctx.path === "/sign-in/email" ? emailOf(ctx.body) : undefined;
-        if (email && (await isLockedOut(db, email))) {
+        if (email && !(await admitSignInAttempt(db, email))) {
           throw new APIError(
             "TOO_MANY_REQUESTS",
             {
@@ -86,13 +81,8 @@ export function createAuth(db: Db, secret: string) {
       }),
       after: createAuthMiddleware(async (ctx) => {
         const email = ctx.path === "/sign-in/email" ? emailOf(ctx.body) : undefined;
-        if (!email) return;
-        const returned = ctx.context.returned;
-        if (isAPIError(returned)) {
-          if (returned.statusCode === 401) await recordSignInFailure(db, email);
-        } else {
-          await clearSignInFailures(db, email);
-        }
+        // The attempt was counted as failed up front; only a success takes that back.
+        if (email && !isAPIError(ctx.context.returned)) await clearSignInFailures(db, email);
       }),
     },
     plugins: [

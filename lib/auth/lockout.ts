@@ -13,17 +13,23 @@ function windowStart(): Date {
   return new Date(Date.now() - LOCKOUT_WINDOW_SECONDS * 1000);
 }
 
-export async function isLockedOut(db: Db, email: string): Promise<boolean> {
+/**
+ * Records an attempt as failed *before* the password is checked, then counts: with many
+ * attempts in parallel, each sees at least the attempts committed before it, so no more than
+ * LOCKOUT_MAX_FAILURES ever reach the password check. A successful sign-in clears the rows
+ * (clearSignInFailures); a refused one leaves its row counted.
+ * Returns false, and removes its own row, when the account is locked.
+ */
+export async function admitSignInAttempt(db: Db, email: string): Promise<boolean> {
+  const attempt = await db.signInFailure.create({ data: { email: email.toLowerCase() } });
   const failures = await db.signInFailure.count({
     where: { email: email.toLowerCase(), attemptedAt: { gte: windowStart() } },
   });
-  return failures >= LOCKOUT_MAX_FAILURES;
-}
-
-export async function recordSignInFailure(db: Db, email: string): Promise<void> {
-  await db.signInFailure.create({ data: { email: email.toLowerCase() } });
+  if (failures <= LOCKOUT_MAX_FAILURES) return true;
+  await db.signInFailure.delete({ where: { id: attempt.id } });
   // Old rows are useless; dropping them here keeps the table as small as the window.
   await db.signInFailure.deleteMany({ where: { attemptedAt: { lt: windowStart() } } });
+  return false;
 }
 
 export async function clearSignInFailures(db: Db, email: string): Promise<void> {

@@ -26,7 +26,7 @@ beforeAll(async () => {
   const { getAuth } = await import("./server");
   const { createUser } = await import("../users/service");
   const db = await getDb();
-  for (const email of ["alice@example.com", "bob@example.com"]) {
+  for (const email of ["alice@example.com", "bob@example.com", "carol@example.com"]) {
     await createUser(db, await getAuth(), { email, role: "support", password: PASSWORD });
   }
 });
@@ -62,6 +62,47 @@ describe("sign-in throttling", () => {
     expect(locked.headers.get("retry-after")).toBeTruthy();
     // Other accounts still sign in.
     expect((await attempt("alice@example.com", PASSWORD, "192.0.2.201")).status).toBe(200);
+  });
+
+  it("lets no more than the allowed failures reach the password check, even in parallel", async () => {
+    const attempts = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        attempt("carol@example.com", "wrong password!", `198.51.100.${100 + i}`),
+      ),
+    );
+    const checked = attempts.filter((r) => r.status === 401).length;
+    expect(checked).toBeLessThanOrEqual(LOCKOUT_MAX_FAILURES);
+    expect(attempts.filter((r) => r.status === 429).length).toBe(30 - checked);
+  });
+
+  it("exposes only sign-in, sign-out and session of Better Auth's endpoints", async () => {
+    const { GET, POST } = await import("@/app/api/auth/[...all]/route");
+    const adminCall = await POST(
+      new Request(`${ORIGIN}/api/auth/admin/set-role`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: ORIGIN },
+        body: JSON.stringify({ userId: "x", role: "admin" }),
+      }),
+    );
+    expect(adminCall.status).toBe(404);
+    expect((await GET(new Request(`${ORIGIN}/api/auth/admin/list-users`))).status).toBe(404);
+    expect((await GET(new Request(`${ORIGIN}/api/auth/get-session`))).status).toBe(200);
+  });
+
+  it("refuses an oversized sign-in body with 413 before Better Auth reads it", async () => {
+    const { POST } = await import("@/app/api/auth/[...all]/route");
+    const response = await POST(
+      new Request(`${ORIGIN}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          origin: ORIGIN,
+          "x-forwarded-for": "203.0.113.99",
+        },
+        body: JSON.stringify({ email: "alice@example.com", password: "x".repeat(200_000) }),
+      }),
+    );
+    expect(response.status).toBe(413);
   });
 
   it("forgets earlier failures after a successful sign-in", async () => {

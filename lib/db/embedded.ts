@@ -7,7 +7,7 @@
  * find that server through `<dataDir>.json` (pid and port) and connect to it. Used only when
  * DATABASE_URL is unset (lib/db/connection.ts); production runs on PostgreSQL.
  */
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, open, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 
@@ -78,6 +78,41 @@ async function readRunningServer(dataDir: string): Promise<ServerInfo | undefine
 }
 
 /**
+ * Takes `<dataDir>.lock` for this process, so two processes starting at once cannot both open
+ * the data directory. Returns false when another live process holds it (it is starting the
+ * server); a lock left by a dead process is taken over.
+ */
+async function tryLock(dataDir: string): Promise<boolean> {
+  const lockFile = `${path.resolve(dataDir)}.lock`;
+  try {
+    const handle = await open(lockFile, "wx");
+    await handle.writeFile(String(process.pid));
+    await handle.close();
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    const holder = Number(await readFile(lockFile, "utf8").catch(() => "0"));
+    if (holder && holder !== process.pid && isAlive(holder)) return false;
+    await rm(lockFile, { force: true });
+    return tryLock(dataDir);
+  }
+}
+
+async function unlock(dataDir: string): Promise<void> {
+  await rm(`${path.resolve(dataDir)}.lock`, { force: true });
+}
+
+/** Waits for the process holding the lock to start serving, for up to a minute. */
+async function waitForOtherStarter(dataDir: string): Promise<ServerInfo | undefined> {
+  for (let i = 0; i < 120; i++) {
+    const running = await readRunningServer(dataDir);
+    if (running) return running;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return undefined;
+}
+
+/**
  * Connects to the embedded server for `dataDir`, starting it in this process when no other
  * process serves it.
  */
@@ -91,6 +126,13 @@ export async function ensureEmbeddedDatabase(options: EmbeddedOptions): Promise<
       return { url: embeddedUrl(running.port), owned: false, stop: async () => {} };
     }
     await mkdir(path.dirname(path.resolve(options.dataDir)), { recursive: true });
+    if (!(await tryLock(options.dataDir))) {
+      const started = await waitForOtherStarter(options.dataDir);
+      if (!started)
+        throw new Error(`another process holds ${options.dataDir}.lock but serves nothing`);
+      log(`embedded database: using the server of process ${started.pid} on port ${started.port}`);
+      return { url: embeddedUrl(started.port), owned: false, stop: async () => {} };
+    }
   }
 
   const started = Date.now();
@@ -98,7 +140,12 @@ export async function ensureEmbeddedDatabase(options: EmbeddedOptions): Promise<
   // DATABASE_URL points at a real PostgreSQL.
   const { PGlite } = await import("@electric-sql/pglite");
   const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
-  const db = await PGlite.create(inMemory ? undefined : path.resolve(options.dataDir));
+  const db = await PGlite.create(inMemory ? undefined : path.resolve(options.dataDir)).catch(
+    async (error: unknown) => {
+      if (!inMemory) await unlock(options.dataDir);
+      throw error;
+    },
+  );
   const listen = async (port: number) => {
     const server = new PGLiteSocketServer({
       db,
@@ -118,6 +165,7 @@ export async function ensureEmbeddedDatabase(options: EmbeddedOptions): Promise<
   const port = Number(server.getServerConn().split(":").pop());
   if (!inMemory) {
     await writeFile(infoFile(options.dataDir), JSON.stringify({ pid: process.pid, port }));
+    await unlock(options.dataDir);
   }
   log(
     `embedded database: PGlite ${inMemory ? "in memory" : `in ${options.dataDir}`} ` +

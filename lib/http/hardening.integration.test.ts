@@ -53,6 +53,13 @@ describe("request hardening", () => {
     expect((await post(huge)).status).toBe(413);
   });
 
+  it("answers 413 at once when Content-Length announces too much", async () => {
+    const response = await post("{}", "application/json", {
+      "content-length": String(10 * 1024 * 1024),
+    });
+    expect(response.status).toBe(413);
+  });
+
   it("answers a body that is not JSON with 415 or 400", async () => {
     expect((await post("slug=a", "application/x-www-form-urlencoded")).status).toBe(415);
     const broken = await post("{not json");

@@ -97,6 +97,10 @@ export function apiRoute<
       if (error instanceof HttpError) {
         return problemResponse(error.status, error.detail, error.options);
       }
+      if ((error as { code?: unknown })?.code === "P2002") {
+        // A unique constraint: two requests created the same thing at once.
+        return problemResponse(409, "That already exists.", { slug: "conflict" });
+      }
       if (isDatabaseUnavailable(error)) {
         // Nothing was stored (writes are one transaction); the client retries the same request.
         return problemResponse(503, "The database is unavailable. Retry shortly.", {

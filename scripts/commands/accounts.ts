@@ -14,6 +14,7 @@ import {
   getProjectBySlug,
   revokeApiKey,
 } from "../../lib/projects/repository";
+import { createProjectBody } from "../../lib/projects/api-schemas";
 import { createUserBody } from "../../lib/users/api-schemas";
 import { createUser, findUserByEmail, setUserPassword } from "../../lib/users/service";
 import { withDatabase } from "./database";
@@ -120,13 +121,18 @@ export function registerAccountCommands(program: Command): void {
     .argument("<slug>", "lower-case letters, digits and dashes, e.g. smartlife-android")
     .option("--name <name>", "display name")
     .description("create a project")
-    .action((slug: string, options: { name?: string }) =>
-      withDb(async (db) => {
-        const project = await createProject(db, { slug, name: options.name });
+    .action((slug: string, options: { name?: string }) => {
+      const input = createProjectBody.safeParse({ slug, name: options.name });
+      if (!input.success)
+        throw new Error(
+          input.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+        );
+      return withDb(async (db) => {
+        const project = await createProject(db, input.data);
         step(`projects: created ${project.slug}`);
         console.log(project.id);
-      }),
-    );
+      });
+    });
 
   const keys = program.command("keys").description("manage API keys");
   keys

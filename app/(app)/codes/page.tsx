@@ -4,12 +4,13 @@ import { CodeBrowser } from "@/components/catalog/code-browser";
 import { listCodesQuery } from "@/lib/catalog/api-schemas";
 import { listCodes } from "@/lib/catalog/repository";
 import { getDb } from "@/lib/db/server";
+import { requireUser } from "@/lib/auth/page-session";
 import { getMessages } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Codes" };
 
 export default async function CodesPage(props: { searchParams: Promise<Record<string, string>> }) {
-  const { t } = await getMessages();
+  const [, { t }] = await Promise.all([requireUser(), getMessages()]);
   // A bad ?category= in a shared link shows the whole catalogue instead of an error page.
   const parsed = listCodesQuery.safeParse(await props.searchParams);
   const search = {

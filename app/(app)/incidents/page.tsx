@@ -1,8 +1,9 @@
 import { NotYet } from "@/components/ui/not-yet";
+import { requireUser } from "@/lib/auth/page-session";
 import { getMessages } from "@/lib/i18n/server";
 
 export default async function IncidentsPage() {
-  const { t } = await getMessages();
+  const [, { t }] = await Promise.all([requireUser(), getMessages()]);
   return (
     <NotYet
       heading={t.nav.incidents}

@@ -5,6 +5,7 @@ import { CodeDetail } from "@/components/catalog/code-detail";
 import { codeParams } from "@/lib/catalog/api-schemas";
 import { getCode } from "@/lib/catalog/repository";
 import { getDb } from "@/lib/db/server";
+import { requireUser } from "@/lib/auth/page-session";
 import { getMessages } from "@/lib/i18n/server";
 
 interface Props {
@@ -23,6 +24,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function CodePage(props: Props) {
+  await requireUser();
   const [{ locale, t }, entry] = await Promise.all([getMessages(), loadEntry(props)]);
   if (!entry) notFound();
   return <CodeDetail entry={entry} locale={locale} t={t} />;

@@ -1,12 +1,37 @@
 import { toNextJsHandler } from "better-auth/next-js";
 
 import { getAuth } from "@/lib/auth/server";
+import { DEFAULT_BODY_LIMIT_BYTES, readBodyText } from "@/lib/http/body";
+import { HttpError, problemResponse } from "@/lib/http/problem";
 
-// Better Auth's own endpoints: sign-in, sign-out, session. The handler is created lazily
-// because the auth instance needs the database (and its stored secret) first.
-const handler = async (request: Request) => {
+/**
+ * Better Auth's own endpoints, limited to what the pages use. Everything else it offers (its
+ * admin endpoints: set-role, ban, impersonate...) answers 404: user management goes through
+ * /api/v1/users, where our role checks and self-protection apply.
+ */
+const EXPOSED = new Set([
+  "POST /api/auth/sign-in/email",
+  "POST /api/auth/sign-out",
+  "GET /api/auth/get-session",
+]);
+
+async function handler(request: Request): Promise<Response> {
+  const { pathname } = new URL(request.url);
+  if (!EXPOSED.has(`${request.method} ${pathname}`)) {
+    return problemResponse(404, "No such endpoint.");
+  }
   const { GET, POST } = toNextJsHandler(await getAuth());
-  return request.method === "GET" ? GET(request) : POST(request);
-};
+  if (request.method === "GET") return GET(request);
+  // Better Auth reads bodies whole; read it here first, within the same limit as our API.
+  let body: string;
+  try {
+    body = await readBodyText(request, DEFAULT_BODY_LIMIT_BYTES);
+  } catch (error) {
+    if (error instanceof HttpError)
+      return problemResponse(error.status, error.detail, error.options);
+    throw error;
+  }
+  return POST(new Request(request.url, { method: "POST", headers: request.headers, body }));
+}
 
 export { handler as GET, handler as POST };
