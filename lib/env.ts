@@ -44,6 +44,8 @@ const envSchema = z.object({
   CW_INGEST_REQUESTS_PER_SECOND: z.coerce.number().positive().default(50),
   /** Ingest requests one process works on at once; more wait for none and get 429. */
   CW_INGEST_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(8),
+  /** When set, GET /metrics requires this bearer token. */
+  CW_METRICS_TOKEN: z.string().min(16).optional(),
   /** Connections per process to PostgreSQL. */
   CW_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 });
@@ -60,6 +62,7 @@ export function getEnv(): Env {
     BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET || undefined,
     CW_PUBLIC_URL: process.env.CW_PUBLIC_URL || undefined,
     CW_DEVICE_HASH_KEY: process.env.CW_DEVICE_HASH_KEY || undefined,
+    CW_METRICS_TOKEN: process.env.CW_METRICS_TOKEN || undefined,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);

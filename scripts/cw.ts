@@ -6,6 +6,7 @@ import { Command, CommanderError } from "commander";
 
 import { registerAccountCommands } from "./commands/accounts";
 import { registerDatabaseCommands } from "./commands/database";
+import { registerRetentionCommand } from "./commands/retention";
 import { registerServeCommands } from "./commands/serve";
 
 const program = new Command()
@@ -16,6 +17,7 @@ const program = new Command()
 
 registerDatabaseCommands(program);
 registerAccountCommands(program);
+registerRetentionCommand(program);
 registerServeCommands(program);
 
 try {

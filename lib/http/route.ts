@@ -9,6 +9,7 @@ import { z, type ZodType } from "zod";
 
 import { authorize, type AccessRule, type Principal } from "./access";
 import { DEFAULT_BODY_LIMIT_BYTES, readJsonBody } from "./body";
+import { metrics } from "../observability/metrics";
 import { isDatabaseUnavailable } from "./database-errors";
 import { HttpError, problemResponse, type FieldError } from "./problem";
 
@@ -80,7 +81,7 @@ export function apiRoute<
   spec: RouteSpec<Q, P, B>,
   handler: (input: HandlerInput<z.infer<Q>, z.infer<P>, z.infer<B>>) => Promise<Response>,
 ) {
-  return async (request: Request, context: RouteContext): Promise<Response> => {
+  const respond = async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       const principal = spec.auth === "public" ? undefined : await authorize(request, spec.auth);
       const query = parse(spec.query, "query", queryObject(new URL(request.url)));
@@ -113,6 +114,11 @@ export function apiRoute<
         slug: "internal",
       });
     }
+  };
+  return async (request: Request, context: RouteContext): Promise<Response> => {
+    const response = await respond(request, context);
+    metrics().apiResponses.inc({ status: String(response.status) });
+    return response;
   };
 }
 

@@ -42,12 +42,15 @@ export function partitionName(table: PartitionedTable, start: Date): string {
   return `${table.table}_p${suffix}`;
 }
 
-/** The partition starts a table needs so that any acceptable event time has a partition. */
+/**
+ * The partition starts a table needs so that any acceptable event time has a partition: events
+ * are accepted from `rawRetentionDays` back (clock.ts) to a few minutes ahead.
+ */
 export function neededStarts(table: PartitionedTable, now: Date, rawRetentionDays: number): Date[] {
   const oldest =
     table.table === "event_receipt"
       ? new Date(now.getTime() - DAY_MS)
-      : new Date(now.getTime() - (rawRetentionDays + 1) * DAY_MS);
+      : new Date(now.getTime() - rawRetentionDays * DAY_MS);
   const newest = new Date(now.getTime() + 2 * DAY_MS);
   const starts: Date[] = [];
   for (let start = startOf(table.unit, oldest); start <= newest; start = next(table.unit, start)) {

@@ -6,12 +6,13 @@ import { getDb } from "../db/server";
 import { getOrCreateSecretSetting } from "../db/settings";
 import { getEnv } from "../env";
 import { readBodyBytes } from "../http/body";
+import { metrics, rejectionReason } from "../observability/metrics";
 import type { KeyPrincipal } from "../projects/repository";
 import { InFlightGate, KeyRateLimiter } from "./admission";
 import { decodeBatch, MAX_BODY_BYTES, type RawBatch } from "./decode";
 import { ensurePartitions } from "./partitions";
 import { storeEvents } from "./store";
-import { validateBatch, type Rejection } from "./validate";
+import { validateBatch, type NormalizedEvent, type Rejection } from "./validate";
 
 export interface IngestResponse {
   accepted: number;
@@ -73,7 +74,42 @@ export async function ingestRawBatch(key: KeyPrincipal, batch: RawBatch): Promis
   });
   await readyPartitions(received);
   const stored = await storeEvents(await getDb(), key.projectId, events, received);
+  countOutcome(key, events, stored.duplicateIndexes, rejected);
   return { accepted: stored.accepted, duplicates: stored.duplicateIndexes.length, rejected };
+}
+
+function countOutcome(
+  key: KeyPrincipal,
+  events: NormalizedEvent[],
+  duplicates: number[],
+  rejected: Rejection[],
+) {
+  const m = metrics();
+  const skipped = new Set(duplicates);
+  const perCode = new Map<number, number>();
+  for (const event of events) {
+    if (!skipped.has(event.index)) perCode.set(event.code, (perCode.get(event.code) ?? 0) + 1);
+  }
+  for (const [code, n] of perCode)
+    m.ingestedEvents.inc({ project: key.projectSlug, code: String(code) }, n);
+  if (duplicates.length) m.duplicateEvents.inc({ project: key.projectSlug }, duplicates.length);
+  for (const r of rejected) m.rejectedEvents.inc({ reason: rejectionReason(r.error) });
+}
+
+/**
+ * Times a whole ingest request and counts its outcome by status (errors included), for any
+ * front door.
+ */
+export async function observeIngest(
+  endpoint: string,
+  respond: () => Promise<Response>,
+): Promise<Response> {
+  const m = metrics();
+  const stop = m.ingestDuration.startTimer({ endpoint });
+  const response = await respond();
+  stop();
+  m.ingestRequests.inc({ endpoint, status: String(response.status) });
+  return response;
 }
 
 /** POST /api/v1/events: admission, decoding, validation, storage. */

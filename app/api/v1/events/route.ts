@@ -1,9 +1,12 @@
 import { ingestTelemetry } from "@/lib/auth/access-rules";
 import { HttpError } from "@/lib/http/problem";
 import { apiRoute, json } from "@/lib/http/route";
-import { ingestRequest } from "@/lib/ingest/service";
+import { ingestRequest, observeIngest } from "@/lib/ingest/service";
 
-export const POST = apiRoute({ auth: ingestTelemetry }, async ({ request, principal }) => {
+const handle = apiRoute({ auth: ingestTelemetry }, async ({ request, principal }) => {
   if (principal?.kind !== "key") throw new HttpError(401, "Send an ingest key as a bearer token.");
   return json(await ingestRequest(request, principal.key), { status: 202 });
 });
+
+export const POST = (request: Request, context: Parameters<typeof handle>[1]) =>
+  observeIngest("events", () => handle(request, context));

@@ -1,0 +1,10 @@
+/**
+ * Background work of the server process. Every instance schedules retention hourly; it runs
+ * once a day across all of them (lib/ingest/retention.ts). CW_DISABLE_SCHEDULER=1 turns it off
+ * (e.g. when `npm run cw -- retention run` is run from cron instead).
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.CW_DISABLE_SCHEDULER === "1") return;
+  const { startScheduler } = await import("./lib/scheduler");
+  startScheduler();
+}

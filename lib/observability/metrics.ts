@@ -1,0 +1,65 @@
+/**
+ * Prometheus metrics (prom-client), one registry per process, served at GET /metrics.
+ * Label values are bounded: project slugs, catalogue codes, HTTP statuses, field names.
+ */
+import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
+
+function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: "codewatch_process_" });
+  return {
+    registry,
+    ingestedEvents: new Counter({
+      name: "codewatch_ingested_events_total",
+      help: "Events stored, by project and code",
+      labelNames: ["project", "code"] as const,
+      registers: [registry],
+    }),
+    duplicateEvents: new Counter({
+      name: "codewatch_duplicate_events_total",
+      help: "Events not stored because their eventId was already stored, by project",
+      labelNames: ["project"] as const,
+      registers: [registry],
+    }),
+    rejectedEvents: new Counter({
+      name: "codewatch_rejected_events_total",
+      help: "Events refused by validation, by the field at fault",
+      labelNames: ["reason"] as const,
+      registers: [registry],
+    }),
+    ingestRequests: new Counter({
+      name: "codewatch_ingest_requests_total",
+      help: "Ingest requests (events API and OTLP), by endpoint and response status",
+      labelNames: ["endpoint", "status"] as const,
+      registers: [registry],
+    }),
+    ingestDuration: new Histogram({
+      name: "codewatch_ingest_duration_seconds",
+      help: "Time to answer an ingest request, from receipt to response",
+      labelNames: ["endpoint"] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    apiResponses: new Counter({
+      name: "codewatch_api_responses_total",
+      help: "Responses of the /api/v1 routes, by status",
+      labelNames: ["status"] as const,
+      registers: [registry],
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
+
+const holder = globalThis as typeof globalThis & { __codewatchMetrics?: Metrics };
+
+export function metrics(): Metrics {
+  holder.__codewatchMetrics ??= createMetrics();
+  return holder.__codewatchMetrics;
+}
+
+/** "timestamp: older than..." -> "timestamp"; reasons without a field become "invalid". */
+export function rejectionReason(error: string): string {
+  const field = /^([A-Za-z.]+):/.exec(error)?.[1];
+  return field ? field.split(".")[0]! : error.startsWith("not a JSON") ? "unreadable" : "invalid";
+}
