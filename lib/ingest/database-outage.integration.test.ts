@@ -38,7 +38,9 @@ beforeAll(async () => {
   const db = await getDb();
   await createProject(db, { slug: "fleet" });
   key = (await createApiKey(db, { projectSlug: "fleet", scopes: ["ingest"] })).key;
-  server = await serveRoutes({ "POST /api/v1/events": (await import("@/app/api/v1/events/route")).POST });
+  server = await serveRoutes({
+    "POST /api/v1/events": (await import("@/app/api/v1/events/route")).POST,
+  });
 });
 
 afterAll(async () => {
@@ -66,7 +68,11 @@ async function sendUntilStored(batch: object[], outcome: Outcome): Promise<void>
     const status = response?.status ?? 0;
     outcome.statuses.set(status, (outcome.statuses.get(status) ?? 0) + 1);
     if (response && status === 202) {
-      const body = (await response.json()) as { accepted: number; duplicates: number; rejected: unknown[] };
+      const body = (await response.json()) as {
+        accepted: number;
+        duplicates: number;
+        rejected: unknown[];
+      };
       // A 2xx accounts for every event: stored now, or stored by an earlier attempt.
       expect(body.accepted + body.duplicates).toBe(batch.length);
       expect(body.rejected).toEqual([]);
@@ -107,7 +113,9 @@ describe("a database outage during ingest", () => {
     await Promise.all([...clients, outages]);
 
     expect(outcome.ok).toBe(CLIENTS * BATCHES_PER_CLIENT);
-    expect(outcome.retried, `statuses: ${JSON.stringify([...outcome.statuses])}`).toBeGreaterThan(0);
+    expect(outcome.retried, `statuses: ${JSON.stringify([...outcome.statuses])}`).toBeGreaterThan(
+      0,
+    );
     expect(outcome.statuses.get(503) ?? 0).toBeGreaterThan(0);
     expect(outcome.statuses.get(500) ?? 0).toBe(0);
 

@@ -9,8 +9,16 @@ export const MAX_TEXT_LENGTH = 2_000;
 export const MAX_FIELD_LENGTH = 128;
 export const MAX_ATTRIBUTES = 20;
 
-const short = z.string().max(MAX_FIELD_LENGTH, `at most ${MAX_FIELD_LENGTH} characters`);
-const long = z.string().max(MAX_TEXT_LENGTH, `at most ${MAX_TEXT_LENGTH} characters`);
+/** Text PostgreSQL can store: it refuses the NUL character in text and jsonb. */
+function text(max: number) {
+  return z
+    .string()
+    .max(max, `at most ${max} characters`)
+    .refine((value) => !value.includes("\u0000"), "must not contain NUL characters");
+}
+
+const short = text(MAX_FIELD_LENGTH);
+const long = text(MAX_TEXT_LENGTH);
 
 /** ISO 8601 with a zone, or milliseconds since the epoch. */
 export const instant = z.union([
@@ -24,7 +32,10 @@ export const instant = z.union([
 const attributeValue = z.union([short, z.number().finite(), z.boolean()]);
 
 export const attributes = z
-  .record(z.string().min(1).max(64), attributeValue)
+  .record(
+    text(64).refine((key) => key.length > 0, "must not be empty"),
+    attributeValue,
+  )
   .refine(
     (map) => Object.keys(map).length <= MAX_ATTRIBUTES,
     `at most ${MAX_ATTRIBUTES} attributes`,
@@ -63,7 +74,7 @@ export const eventSchema = z
       .min(0)
       .max(2_147_483_647),
     timestamp: instant.optional(),
-    eventId: z.string().min(1).max(MAX_FIELD_LENGTH).optional(),
+    eventId: short.refine((id) => id.length > 0, "must not be empty").optional(),
     ...contextSchema.shape,
   })
   .strict();

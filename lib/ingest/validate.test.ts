@@ -87,6 +87,19 @@ describe("validateBatch", () => {
     expect(result.rejected).toHaveLength(1);
   });
 
+  it("rejects text PostgreSQL cannot store (NUL characters) per event", () => {
+    const result = validateBatch(
+      batch([
+        { code: 1, message: "a\u0000b" },
+        { code: 1, attributes: { "k\u0000": "v" } },
+        { code: 2 },
+      ]),
+      options,
+    );
+    expect(result.rejected.map((r) => r.index)).toEqual([0, 1]);
+    expect(result.events.map((e) => e.code)).toEqual([2]);
+  });
+
   it("rejects nested attribute values and __proto__ keys without harm", () => {
     const result = validateBatch(
       batch([
