@@ -6,10 +6,12 @@
  *   3. adds them to the per-minute and per-dimension-hour aggregates,
  *   4. registers codes the catalogue has never seen, as unknown codes.
  * Everything is set-based (unnest), and keys are written in sorted order so that concurrent
- * batches lock aggregate rows in the same order and cannot deadlock.
+ * batches lock aggregate rows in the same order and cannot deadlock. It runs on node-postgres
+ * directly (the pool under the Prisma client): this is the hot path, and Prisma's raw-query
+ * layer costs ~2.5× on these statements.
  * A batch is durable when this returns: the 2xx is sent after the commit.
  */
-import type { Db } from "../db/client";
+import { poolOf, type Db } from "../db/client";
 import type { NormalizedEvent } from "./validate";
 
 /** The dimensions a breakdown can split a code by, and the event field each reads. */
@@ -67,6 +69,47 @@ function countBy<K extends string>(keys: K[]): [K, number][] {
   return [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+const INSERT_RECEIPTS = `
+  WITH incoming AS (SELECT unnest($2::text[]) AS event_id)
+  INSERT INTO event_receipt (project_id, event_id, received_on)
+  SELECT $1::uuid, i.event_id, $3::date FROM incoming i
+  WHERE NOT EXISTS (
+    SELECT 1 FROM event_receipt r
+    WHERE r.project_id = $1::uuid AND r.event_id = i.event_id AND r.received_on = $3::date - 1)
+  ORDER BY i.event_id
+  ON CONFLICT DO NOTHING
+  RETURNING event_id`;
+
+const INSERT_EVENTS = `
+  INSERT INTO event (project_id, event_id, code, occurred_at, received_at, clock_drift_ms,
+    host, remote_ip, http_protocol, exception, message, cause, app, app_version, sdk_version,
+    platform, os_version, api_level, device_model, device_hash, network, carrier, region,
+    locale, attributes)
+  SELECT $1::uuid, * FROM unnest($2::text[], $3::int[], $4::timestamptz[], $5::timestamptz[],
+    $6::bigint[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[],
+    $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::int[], $19::text[],
+    $20::text[], $21::text[], $22::text[], $23::text[], $24::text[], $25::jsonb[])`;
+
+const UPSERT_MINUTES = `
+  INSERT INTO event_minute (project_id, code, minute, count)
+  SELECT $1::uuid, code, minute, n FROM unnest($2::int[], $3::timestamptz[], $4::int[]) AS t(code, minute, n)
+  ON CONFLICT (project_id, code, minute) DO UPDATE SET count = event_minute.count + excluded.count`;
+
+const UPSERT_DIMENSIONS = `
+  INSERT INTO event_dimension_hour (project_id, code, hour, dimension, value, count)
+  SELECT $1::uuid, code, hour, dimension, value, n
+  FROM unnest($2::int[], $3::timestamptz[], $4::text[], $5::text[], $6::int[]) AS t(code, hour, dimension, value, n)
+  ON CONFLICT (project_id, code, dimension, hour, value)
+  DO UPDATE SET count = event_dimension_hour.count + excluded.count`;
+
+const INSERT_UNKNOWN_CODES = `
+  INSERT INTO "CatalogCode" (code, family, known, "seedText", content, "searchText",
+    "relatedCodes", "logPatterns", "updatedAt")
+  SELECT c, 'unknown', false, '', $2::jsonb, c::text, '{}', '{}', now()
+  FROM unnest($1::int[]) AS c
+  WHERE NOT EXISTS (SELECT 1 FROM "CatalogCode" k WHERE k.code = c)
+  ON CONFLICT (code) DO NOTHING`;
+
 export async function storeEvents(
   db: Db,
   projectId: string,
@@ -77,114 +120,114 @@ export async function storeEvents(
   if (unique.length === 0) return { accepted: 0, duplicateIndexes: repeats };
   const day = receivedOn.toISOString().slice(0, 10);
 
-  return db.$transaction(
-    async (tx) => {
-      // 1. Which eventIds are new: not received yesterday, and won on today's primary key.
-      const ids = unique.flatMap((e) => (e.eventId === null ? [] : [e.eventId])).sort();
-      let fresh = new Set<string>();
-      if (ids.length > 0) {
-        const rows = await tx.$queryRaw<{ event_id: string }[]>`
-          WITH incoming AS (SELECT unnest(${ids}::text[]) AS event_id)
-          INSERT INTO event_receipt (project_id, event_id, received_on)
-          SELECT ${projectId}::uuid, i.event_id, ${day}::date FROM incoming i
-          WHERE NOT EXISTS (
-            SELECT 1 FROM event_receipt r
-            WHERE r.project_id = ${projectId}::uuid AND r.event_id = i.event_id
-              AND r.received_on = ${day}::date - 1)
-          ORDER BY i.event_id
-          ON CONFLICT DO NOTHING
-          RETURNING event_id`;
-        fresh = new Set(rows.map((r) => r.event_id));
-      }
-      const stored = unique.filter((e) => e.eventId === null || fresh.has(e.eventId));
-      const duplicateIndexes = [
-        ...repeats,
-        ...unique.filter((e) => e.eventId !== null && !fresh.has(e.eventId)).map((e) => e.index),
-      ].sort((a, b) => a - b);
-      if (stored.length === 0) return { accepted: 0, duplicateIndexes };
+  const client = await poolOf(db).connect();
+  // A connection cut while we hold it reports here as well as in the failing query.
+  const onError = () => {};
+  client.on("error", onError);
+  let failure: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    // 1. Which eventIds are new: not received yesterday, and won on today's primary key.
+    const ids = unique.flatMap((e) => (e.eventId === null ? [] : [e.eventId])).sort();
+    let fresh = new Set<string>();
+    if (ids.length > 0) {
+      const rows = await client.query<{ event_id: string }>(INSERT_RECEIPTS, [projectId, ids, day]);
+      fresh = new Set(rows.rows.map((r) => r.event_id));
+    }
+    const stored = unique.filter((e) => e.eventId === null || fresh.has(e.eventId));
+    const duplicateIndexes = [
+      ...repeats,
+      ...unique.filter((e) => e.eventId !== null && !fresh.has(e.eventId)).map((e) => e.index),
+    ].sort((a, b) => a - b);
+    if (stored.length === 0) {
+      await client.query("COMMIT");
+      return { accepted: 0, duplicateIndexes };
+    }
 
-      // 2. Raw events.
-      await tx.$executeRaw`
-        INSERT INTO event (project_id, event_id, code, occurred_at, received_at, clock_drift_ms,
-          host, remote_ip, http_protocol, exception, message, cause, app, app_version, sdk_version,
-          platform, os_version, api_level, device_model, device_hash, network, carrier, region,
-          locale, attributes)
-        SELECT ${projectId}::uuid, * FROM unnest(
-          ${column(stored, (e) => e.eventId)}::text[],
-          ${column(stored, (e) => e.code)}::int[],
-          ${column(stored, (e) => e.occurredAt.toISOString())}::timestamptz[],
-          ${column(stored, (e) => e.receivedAt.toISOString())}::timestamptz[],
-          ${column(stored, (e) => e.clockDriftMs)}::bigint[],
-          ${column(stored, (e) => e.host)}::text[],
-          ${column(stored, (e) => e.remoteIp)}::text[],
-          ${column(stored, (e) => e.httpProtocol)}::text[],
-          ${column(stored, (e) => e.exception)}::text[],
-          ${column(stored, (e) => e.message)}::text[],
-          ${column(stored, (e) => e.cause)}::text[],
-          ${column(stored, (e) => e.app)}::text[],
-          ${column(stored, (e) => e.appVersion)}::text[],
-          ${column(stored, (e) => e.sdkVersion)}::text[],
-          ${column(stored, (e) => e.platform)}::text[],
-          ${column(stored, (e) => e.osVersion)}::text[],
-          ${column(stored, (e) => e.apiLevel)}::int[],
-          ${column(stored, (e) => e.deviceModel)}::text[],
-          ${column(stored, (e) => e.deviceHash)}::text[],
-          ${column(stored, (e) => e.network)}::text[],
-          ${column(stored, (e) => e.carrier)}::text[],
-          ${column(stored, (e) => e.region)}::text[],
-          ${column(stored, (e) => e.locale)}::text[],
-          ${column(stored, (e) => (e.attributes ? JSON.stringify(e.attributes) : null))}::jsonb[])`;
+    // 2. Raw events.
+    await client.query(INSERT_EVENTS, [
+      projectId,
+      column(stored, (e) => e.eventId),
+      column(stored, (e) => e.code),
+      column(stored, (e) => e.occurredAt.toISOString()),
+      column(stored, (e) => e.receivedAt.toISOString()),
+      column(stored, (e) => e.clockDriftMs),
+      column(stored, (e) => e.host),
+      column(stored, (e) => e.remoteIp),
+      column(stored, (e) => e.httpProtocol),
+      column(stored, (e) => e.exception),
+      column(stored, (e) => e.message),
+      column(stored, (e) => e.cause),
+      column(stored, (e) => e.app),
+      column(stored, (e) => e.appVersion),
+      column(stored, (e) => e.sdkVersion),
+      column(stored, (e) => e.platform),
+      column(stored, (e) => e.osVersion),
+      column(stored, (e) => e.apiLevel),
+      column(stored, (e) => e.deviceModel),
+      column(stored, (e) => e.deviceHash),
+      column(stored, (e) => e.network),
+      column(stored, (e) => e.carrier),
+      column(stored, (e) => e.region),
+      column(stored, (e) => e.locale),
+      column(stored, (e) => (e.attributes ? JSON.stringify(e.attributes) : null)),
+    ]);
 
-      // 3. Aggregates, grouped here so each statement touches every key once, in order.
-      const minutes = countBy(
-        stored.map((e) => `${e.code}|${floorTo(e.occurredAt.getTime(), MINUTE_MS)}`),
-      );
-      await tx.$executeRaw`
-        INSERT INTO event_minute (project_id, code, minute, count)
-        SELECT ${projectId}::uuid, split_part(k, '|', 1)::int, split_part(k, '|', 2)::timestamptz, n
-        FROM unnest(${minutes.map(([k]) => k)}::text[], ${minutes.map(([, n]) => n)}::int[]) AS t(k, n)
-        ON CONFLICT (project_id, code, minute) DO UPDATE SET count = event_minute.count + excluded.count`;
+    // 3. Aggregates, grouped here so each statement touches every key once, in order.
+    const minutes = countBy(
+      stored.map(
+        (e) => `${String(e.code).padStart(10, "0")}|${floorTo(e.occurredAt.getTime(), MINUTE_MS)}`,
+      ),
+    ).map(([key, n]) => [...key.split("|"), n] as const);
+    await client.query(UPSERT_MINUTES, [
+      projectId,
+      minutes.map((m) => Number(m[0])),
+      minutes.map((m) => m[1]),
+      minutes.map((m) => m[2]),
+    ]);
 
-      const dimensionKeys = stored.flatMap((e) =>
-        Object.entries(DIMENSIONS).flatMap(([dimension, field]) => {
-          const value = e[field];
-          return value === null
-            ? []
-            : [
-                [e.code, floorTo(e.occurredAt.getTime(), HOUR_MS), dimension, String(value)].join(
-                  "\u0001",
-                ),
-              ];
-        }),
-      );
-      const dimensions = countBy(dimensionKeys).map(
-        ([key, n]) => [...key.split("\u0001"), n] as const,
-      );
-      await tx.$executeRaw`
-        INSERT INTO event_dimension_hour (project_id, code, hour, dimension, value, count)
-        SELECT ${projectId}::uuid, code, hour, dimension, value, n FROM unnest(
-          ${dimensions.map((d) => Number(d[0]))}::int[],
-          ${dimensions.map((d) => d[1])}::timestamptz[],
-          ${dimensions.map((d) => d[2])}::text[],
-          ${dimensions.map((d) => d[3])}::text[],
-          ${dimensions.map((d) => d[4])}::int[]) AS t(code, hour, dimension, value, n)
-        ON CONFLICT (project_id, code, dimension, hour, value)
-        DO UPDATE SET count = event_dimension_hour.count + excluded.count`;
+    const dimensionKeys = stored.flatMap((e) =>
+      Object.entries(DIMENSIONS).flatMap(([dimension, field]) => {
+        const value = e[field];
+        return value === null
+          ? []
+          : [
+              [
+                String(e.code).padStart(10, "0"),
+                floorTo(e.occurredAt.getTime(), HOUR_MS),
+                dimension,
+                String(value),
+              ].join("\u0001"),
+            ];
+      }),
+    );
+    const dimensions = countBy(dimensionKeys).map(
+      ([key, n]) => [...key.split("\u0001"), n] as const,
+    );
+    await client.query(UPSERT_DIMENSIONS, [
+      projectId,
+      dimensions.map((d) => Number(d[0])),
+      dimensions.map((d) => d[1]),
+      dimensions.map((d) => d[2]),
+      dimensions.map((d) => d[3]),
+      dimensions.map((d) => d[4]),
+    ]);
 
-      // 4. Codes never seen before become visible in the catalogue as unknown codes.
-      const codes = [...new Set(stored.map((e) => e.code))].sort((a, b) => a - b);
-      await tx.$executeRaw`
-        INSERT INTO "CatalogCode" (code, family, known, "seedText", content, "searchText",
-          "relatedCodes", "logPatterns", "updatedAt")
-        SELECT c, 'unknown', false, '', ${UNKNOWN_CONTENT}::jsonb, c::text, '{}', '{}', now()
-        FROM unnest(${codes}::int[]) AS c
-        WHERE NOT EXISTS (SELECT 1 FROM "CatalogCode" k WHERE k.code = c)
-        ON CONFLICT (code) DO NOTHING`;
+    // 4. Codes never seen before become visible in the catalogue as unknown codes.
+    const codes = [...new Set(stored.map((e) => e.code))].sort((a, b) => a - b);
+    await client.query(INSERT_UNKNOWN_CODES, [codes, UNKNOWN_CONTENT]);
 
-      return { accepted: stored.length, duplicateIndexes };
-    },
-    { timeout: 30_000 },
-  );
+    await client.query("COMMIT");
+    return { accepted: stored.length, duplicateIndexes };
+  } catch (error) {
+    failure = error as Error;
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.off("error", onError);
+    // A failed connection is discarded, not returned to the pool.
+    client.release(failure);
+  }
 }
 
 /** Catalogue content of a code first seen in telemetry, until someone documents it. */

@@ -1,0 +1,213 @@
+/**
+ * `npm run bench:ingest`: sustained ingest through HTTP into the local PostgreSQL, with the
+ * aggregates maintained, against a raw COPY of the same rows measured in the same run.
+ *
+ *   - a fresh database on DATABASE_URL's server (default postgresql://postgres@127.0.0.1:5432/postgres)
+ *   - `next start` (production build) serving POST /api/v1/events
+ *   - 4 concurrent clients sending batches of 500 for --seconds (default 60), --runs times (default 3)
+ *   - COPY of the same number of rows into a bare table, --runs times
+ * Prints events/s, the ratio to COPY, request latency percentiles and the server's peak memory
+ * (medians over runs), and writes them to bench/results/ingest-<time>.json.
+ */
+import { spawn } from "node:child_process";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+
+import pg from "pg";
+
+import { createPrismaClient } from "../../lib/db/client";
+import { applyMigrations, PROJECT_ROOT } from "../../lib/db/migrations";
+import { createApiKey, createProject } from "../../lib/projects/repository";
+import { step } from "../../scripts/commands/log";
+import { ensureBuild, NEXT_BIN } from "../../scripts/commands/next";
+import { copyRate } from "./copy-baseline";
+import { benchEvent, type BenchEvent } from "./events";
+
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: "string", default: "60" },
+    runs: { type: "string", default: "3" },
+    clients: { type: "string", default: "4" },
+    batch: { type: "string", default: "500" },
+    port: { type: "string", default: "3311" },
+  },
+});
+const SECONDS = Number(args.seconds);
+const RUNS = Number(args.runs);
+const CLIENTS = Number(args.clients);
+const BATCH = Number(args.batch);
+const PORT = Number(args.port);
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+
+async function rssOfTree(pid: number): Promise<number> {
+  // The server process and its children (next start may fork a worker).
+  const children = (await readFile(`/proc/${pid}/task/${pid}/children`, "utf8").catch(() => ""))
+    .split(" ")
+    .filter(Boolean)
+    .map(Number);
+  const own =
+    Number(
+      /VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${pid}/status`, "utf8").catch(() => ""))?.[1] ??
+        0,
+    ) * 1024;
+  const nested = await Promise.all(children.map(rssOfTree));
+  return own + nested.reduce((a, b) => a + b, 0);
+}
+
+async function waitForServer(url: string): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    if (
+      await fetch(`${url}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("the server did not start");
+}
+
+async function httpRun(url: string, key: string, runIndex: number) {
+  const latencies: number[] = [];
+  let events = 0;
+  let sequence = runIndex * 1e9;
+  const deadline = performance.now() + SECONDS * 1000;
+  const now = Date.now();
+  const sent: BenchEvent[] = [];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < deadline) {
+        const batch = Array.from({ length: BATCH }, () => benchEvent(sequence++, now));
+        const t0 = performance.now();
+        const response = await fetch(`${url}/api/v1/events`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+          body: JSON.stringify({ events: batch }),
+        });
+        const body = (await response.json()) as { accepted?: number };
+        latencies.push(performance.now() - t0);
+        if (response.status !== 202 || body.accepted !== BATCH) {
+          throw new Error(
+            `batch answered ${response.status} ${JSON.stringify(body).slice(0, 200)}`,
+          );
+        }
+        events += BATCH;
+        if (sent.length < 400_000) sent.push(...batch);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  return { eventsPerSecond: events / elapsed, events, latencies, sample: sent };
+}
+
+async function main() {
+  const adminUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  const name = `cw_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const dbUrl = new URL(adminUrl);
+  dbUrl.pathname = `/${name}`;
+  const url = dbUrl.toString();
+  step(`bench: database ${name}`);
+
+  let server: ReturnType<typeof spawn> | undefined;
+  try {
+    await applyMigrations(url);
+    const db = createPrismaClient(url, 2);
+    await createProject(db, { slug: "bench" });
+    const key = (await createApiKey(db, { projectSlug: "bench", scopes: ["ingest"] })).key;
+    await db.$disconnect();
+
+    await ensureBuild(step);
+    server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(PORT)], {
+      cwd: PROJECT_ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        NEXT_TELEMETRY_DISABLED: "1",
+        CW_DISABLE_SCHEDULER: "1",
+        CW_INGEST_REQUESTS_PER_SECOND: "100000",
+      },
+      stdio: "ignore",
+    });
+    const base = `http://127.0.0.1:${PORT}`;
+    await waitForServer(base);
+
+    let peakRss = 0;
+    const sampler = setInterval(async () => {
+      peakRss = Math.max(peakRss, await rssOfTree(server!.pid!));
+    }, 250);
+
+    const runs = [];
+    for (let run = 0; run < RUNS; run++) {
+      step(
+        `bench: HTTP run ${run + 1}/${RUNS}, ${CLIENTS} clients, batches of ${BATCH}, ${SECONDS} s`,
+      );
+      const result = await httpRun(base, key, run);
+      runs.push(result);
+      step(
+        `bench:   ${Math.round(result.eventsPerSecond)} events/s, p99 ${percentile(result.latencies, 99).toFixed(0)} ms`,
+      );
+    }
+    clearInterval(sampler);
+
+    const sample = runs[0]!.sample;
+    step(`bench: COPY of ${sample.length} of the same rows into a bare table, ${RUNS} runs`);
+    const copies = await copyRate(url, sample, RUNS);
+
+    const latencies = runs.flatMap((r) => r.latencies);
+    const ingest = median(runs.map((r) => r.eventsPerSecond));
+    const copy = median(copies);
+    const report = {
+      date: new Date().toISOString(),
+      settings: { seconds: SECONDS, runs: RUNS, clients: CLIENTS, batch: BATCH },
+      ingestEventsPerSecond: runs.map((r) => Math.round(r.eventsPerSecond)),
+      copyRowsPerSecond: copies.map(Math.round),
+      medianIngestEventsPerSecond: Math.round(ingest),
+      medianCopyRowsPerSecond: Math.round(copy),
+      ratioToCopy: Number((ingest / copy).toFixed(3)),
+      latencyMs: {
+        p50: Math.round(percentile(latencies, 50)),
+        p95: Math.round(percentile(latencies, 95)),
+        p99: Math.round(percentile(latencies, 99)),
+      },
+      serverPeakRssMiB: Math.round(peakRss / 1024 / 1024),
+    };
+    console.log(JSON.stringify(report, null, 2));
+    console.log(
+      [
+        "",
+        "| figure | value | target |",
+        "|---|---|---|",
+        `| ingest over HTTP (median of ${RUNS} × ${SECONDS} s) | ${report.medianIngestEventsPerSecond} events/s | |`,
+        `| COPY into a bare table (median of ${RUNS}) | ${report.medianCopyRowsPerSecond} rows/s | |`,
+        `| ratio | ${(report.ratioToCopy * 100).toFixed(0)}% | ≥ 50% |`,
+        `| request latency p50 / p95 / p99 | ${report.latencyMs.p50} / ${report.latencyMs.p95} / ${report.latencyMs.p99} ms | p99 < 500 ms |`,
+        `| server peak memory (RSS) | ${report.serverPeakRssMiB} MiB | < 400 MB |`,
+      ].join("\n"),
+    );
+    await mkdir(`${PROJECT_ROOT}/bench/results`, { recursive: true });
+    await writeFile(
+      `${PROJECT_ROOT}/bench/results/ingest-${Date.now()}.json`,
+      JSON.stringify(report, null, 2),
+    );
+  } finally {
+    server?.kill("SIGTERM");
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
