@@ -8,6 +8,7 @@ import { registerAccountCommands } from "./commands/accounts";
 import { registerDatabaseCommands } from "./commands/database";
 import { registerRetentionCommand } from "./commands/retention";
 import { registerServeCommands } from "./commands/serve";
+import { registerSimulateCommand } from "./commands/simulate";
 
 const program = new Command()
   .name("cw")
@@ -19,6 +20,7 @@ registerDatabaseCommands(program);
 registerAccountCommands(program);
 registerRetentionCommand(program);
 registerServeCommands(program);
+registerSimulateCommand(program);
 
 try {
   await program.parseAsync(process.argv);
