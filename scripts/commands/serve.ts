@@ -1,6 +1,7 @@
 /**
  * `demo` and `dev`: the zero-setup start. Resolve the database (embedded PGlite unless
- * DATABASE_URL is set), migrate, seed, then serve the dashboard with Next.js. This process owns
+ * DATABASE_URL is set), migrate, seed, then serve the dashboard with Next.js and feed it
+ * simulated telemetry (scripts/commands/demo-traffic.ts). This process owns
  * the embedded database server; the Next.js process finds it through .data/pglite.json.
  */
 import type { Command } from "commander";
@@ -8,11 +9,19 @@ import type { Command } from "commander";
 import { redactUrl, resolveDatabase } from "../../lib/db/connection";
 import { createPrismaClient } from "../../lib/db/client";
 import { ensureDemoAccounts } from "./accounts";
+import { startDemoTraffic } from "./demo-traffic";
 import { migrate, seed } from "./database";
 import { step } from "./log";
 import { ensureBuild, runNext } from "./next";
 
-async function serve(mode: "demo" | "dev", options: { port: string; rebuild?: boolean }) {
+interface ServeOptions {
+  port: string;
+  rebuild?: boolean;
+  /** Simulated telemetry (history on the first start, then live); --no-traffic turns it off. */
+  traffic: boolean;
+}
+
+async function serve(mode: "demo" | "dev", options: ServeOptions) {
   step(`${mode}: starting codewatch`);
   const target = await resolveDatabase(step);
   step(
@@ -24,12 +33,16 @@ async function serve(mode: "demo" | "dev", options: { port: string; rebuild?: bo
     await migrate(target.url);
     await seed(target.url);
     const db = createPrismaClient(target.url, 2);
-    const logins = await ensureDemoAccounts(db).finally(() => db.$disconnect());
+    const logins = await ensureDemoAccounts(db);
     if (mode === "demo") await ensureBuild(step, options.rebuild);
     step(`serve: dashboard on http://localhost:${options.port} (Ctrl+C stops)`);
     step("demo logins (new passwords on every start):");
     for (const login of logins) step(`  ${login.role.padEnd(8)} ${login.email}  ${login.password}`);
-    const code = await runNext([mode === "demo" ? "start" : "dev", "-p", options.port]);
+    const server = runNext([mode === "demo" ? "start" : "dev", "-p", options.port]);
+    const traffic = options.traffic ? await startDemoTraffic(db, options.port, step) : undefined;
+    await db.$disconnect();
+    const code = await server;
+    traffic?.kill("SIGTERM");
     if (code !== 0) throw new Error(`next exited with code ${code}`);
   } finally {
     await target.embedded?.stop();
@@ -42,11 +55,13 @@ export function registerServeCommands(program: Command): void {
     .description("start everything with no setup: database, migrations, catalogue, dashboard")
     .option("-p, --port <port>", "HTTP port", process.env.PORT ?? "3000")
     .option("--rebuild", "run next build even when the current build is up to date")
-    .action((options: { port: string; rebuild?: boolean }) => serve("demo", options));
+    .option("--no-traffic", "no simulated telemetry")
+    .action((options: ServeOptions) => serve("demo", options));
 
   program
     .command("dev")
     .description("like demo, with Next.js in development mode (hot reload)")
     .option("-p, --port <port>", "HTTP port", process.env.PORT ?? "3000")
-    .action((options: { port: string }) => serve("dev", options));
+    .option("--no-traffic", "no simulated telemetry")
+    .action((options: ServeOptions) => serve("dev", options));
 }
