@@ -262,6 +262,24 @@ describe("POST /api/v1/events", () => {
     expect((await postBatch({ events: [{ code: 1 }] }, keys.read)).status).toBe(403);
   });
 
+  it("answers 429 with Retry-After when one key sends faster than its rate, and stores nothing for those", async () => {
+    const tag = randomUUID();
+    // The default rate is 50 requests/s per key with a burst of 100: 160 at once must overflow.
+    const responses = await Promise.all(
+      Array.from({ length: 160 }, (_, i) =>
+        postBatch({ events: [{ code: 1, eventId: `${tag}-${i}`, message: tag }] }),
+      ),
+    );
+    const limited = responses.filter((r) => r.status === 429);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(Number(limited[0]!.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(await limited[0]!.json()).toMatchObject({ status: 429 });
+    const accepted = responses.filter((r) => r.status === 202).length;
+    expect(accepted + limited.length).toBe(160);
+    expect(await countEvents("message = $1", [tag])).toBe(accepted);
+    await new Promise((resolve) => setTimeout(resolve, 2_000)); // let the bucket refill for later tests
+  });
+
   it("answers 400, 413 and 415 for unreadable, oversized and unknown bodies", async () => {
     expect((await post("{oops")).status).toBe(400);
     expect(
