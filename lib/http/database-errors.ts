@@ -22,10 +22,15 @@ const CONNECTION_CODES = new Set([
   "P1001",
   "P1017",
   "P2024",
+  // Prisma driver-adapter error kinds.
+  "ConnectionClosed",
+  "DatabaseNotReachable",
+  "SocketTimeout",
+  "TooManyConnections",
 ]);
 
 const CONNECTION_MESSAGES =
-  /can't reach database|connection terminated|connection (?:is )?closed|server closed the connection|timeout exceeded when trying to connect|too many clients|socket hang up|ECONNREFUSED/i;
+  /can't reach database|connection terminated|connection (?:is )?closed|server (?:has )?closed the connection|timeout exceeded when trying to connect|too many clients|socket hang up|ECONNREFUSED/i;
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 6) return false;
@@ -40,5 +45,9 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
     if (typeof code === "string" && CONNECTION_CODES.has(code)) return true;
   }
   if (typeof e.message === "string" && CONNECTION_MESSAGES.test(e.message)) return true;
-  return isDatabaseUnavailable(e.cause, depth + 1);
+  // Prisma keeps the driver's error under meta.driverAdapterError, the adapter's under cause.
+  return (
+    isDatabaseUnavailable(e.cause, depth + 1) ||
+    isDatabaseUnavailable(e.meta?.driverAdapterError, depth + 1)
+  );
 }
