@@ -40,6 +40,7 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
     cause?: unknown;
     originalCode?: unknown;
     kind?: unknown;
+    meta?: { driverAdapterError?: unknown };
   };
   for (const code of [e.code, e.originalCode, e.kind]) {
     if (typeof code === "string" && CONNECTION_CODES.has(code)) return true;

@@ -6,28 +6,24 @@ import net from "node:net";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startAppDatabase } from "@/test/support/app";
-import type { ScratchDatabase } from "@/test/support/database";
-import { hostileRequest, mulberry32 } from "@/test/support/hostile-inputs";
+import { mulberry32 } from "@/lib/simulate/traffic-model";
+import { startIngestFixture, type IngestFixture } from "@/test/support/app";
+import { hostileRequest } from "@/test/support/hostile-inputs";
 import { serveRoutes, type RouteServer } from "@/test/support/http-server";
 
 const SEED = 20261126;
 const REQUESTS = 10_000;
 const WORKERS = 8;
 
-let database: ScratchDatabase;
+let fixture: IngestFixture;
 let server: RouteServer;
 let key: string;
 
 beforeAll(async () => {
-  database = await startAppDatabase();
-  process.env.CW_INGEST_REQUESTS_PER_SECOND = "100000";
-  process.env.CW_INGEST_MAX_IN_FLIGHT = "64";
-  const { getDb } = await import("@/lib/db/server");
-  const { createProject, createApiKey } = await import("@/lib/projects/repository");
-  const db = await getDb();
-  await createProject(db, { slug: "fleet" });
-  key = (await createApiKey(db, { projectSlug: "fleet", scopes: ["ingest"] })).key;
+  fixture = await startIngestFixture({
+    env: { CW_INGEST_REQUESTS_PER_SECOND: "100000", CW_INGEST_MAX_IN_FLIGHT: "64" },
+  });
+  key = fixture.key;
   server = await serveRoutes({
     "POST /api/v1/events": (await import("@/app/api/v1/events/route")).POST,
   });
@@ -35,9 +31,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  const { getDb } = await import("@/lib/db/server");
-  await (await getDb()).$disconnect();
-  await database?.drop();
+  await fixture?.close();
 });
 
 /** A raw request whose Content-Length lies; returns the status line's code, or 0 if closed. */

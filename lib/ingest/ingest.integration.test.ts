@@ -5,39 +5,27 @@ import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { ORIGIN, startAppDatabase } from "@/test/support/app";
-import type { ScratchDatabase } from "@/test/support/database";
+import { ORIGIN, startIngestFixture, type IngestFixture } from "@/test/support/app";
 
-let database: ScratchDatabase;
+let fixture: IngestFixture;
 let route: typeof import("@/app/api/v1/events/route");
 let keys: { ingest: string; read: string; other: string };
 let projectId: string;
 let sql: pg.Client;
 
 beforeAll(async () => {
-  database = await startAppDatabase();
-  const { getDb } = await import("@/lib/db/server");
-  const { createProject, createApiKey } = await import("@/lib/projects/repository");
-  const { seedCatalog } = await import("@/lib/catalog/repository");
-  const db = await getDb();
-  await seedCatalog(db);
-  projectId = (await createProject(db, { slug: "fleet" })).id;
-  await createProject(db, { slug: "other" });
+  fixture = await startIngestFixture();
+  ({ projectId, sql } = fixture);
   keys = {
-    ingest: (await createApiKey(db, { projectSlug: "fleet", scopes: ["ingest"] })).key,
-    read: (await createApiKey(db, { projectSlug: "fleet", scopes: ["read"] })).key,
-    other: (await createApiKey(db, { projectSlug: "other", scopes: ["ingest"] })).key,
+    ingest: fixture.key,
+    read: await fixture.createKey(["read"]),
+    other: await fixture.createKey(["ingest"], "other"),
   };
   route = await import("@/app/api/v1/events/route");
-  sql = new pg.Client({ connectionString: database.url });
-  await sql.connect();
 });
 
 afterAll(async () => {
-  await sql?.end();
-  const { getDb } = await import("@/lib/db/server");
-  await (await getDb()).$disconnect();
-  await database?.drop();
+  await fixture?.close();
 });
 
 function post(body: string | Buffer, headers: Record<string, string> = {}, key = keys.ingest) {

@@ -9,25 +9,20 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startAppDatabase } from "@/test/support/app";
-import type { ScratchDatabase } from "@/test/support/database";
+import { startIngestFixture, type IngestFixture } from "@/test/support/app";
 import { serveRoutes, type RouteServer } from "@/test/support/http-server";
 
 const prometheusBinary = spawnSync("sh", ["-c", "command -v prometheus"], {
   encoding: "utf8",
 }).stdout.trim();
 
-let database: ScratchDatabase;
+let fixture: IngestFixture;
 let server: RouteServer;
 let key: string;
 
 beforeAll(async () => {
-  database = await startAppDatabase();
-  const { getDb } = await import("@/lib/db/server");
-  const { createProject, createApiKey } = await import("@/lib/projects/repository");
-  const db = await getDb();
-  await createProject(db, { slug: "fleet" });
-  key = (await createApiKey(db, { projectSlug: "fleet", scopes: ["ingest"] })).key;
+  fixture = await startIngestFixture();
+  key = fixture.key;
   server = await serveRoutes({
     "POST /api/v1/events": (await import("@/app/api/v1/events/route")).POST,
     "GET /metrics": (await import("@/app/metrics/route")).GET,
@@ -45,9 +40,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  const { getDb } = await import("@/lib/db/server");
-  await (await getDb()).$disconnect();
-  await database?.drop();
+  await fixture?.close();
 });
 
 describe("operations endpoints", () => {

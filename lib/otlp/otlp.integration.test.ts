@@ -21,8 +21,7 @@ import {
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { ORIGIN, startAppDatabase } from "@/test/support/app";
-import type { ScratchDatabase } from "@/test/support/database";
+import { ORIGIN, startIngestFixture, type IngestFixture } from "@/test/support/app";
 
 import { ExportLogsServiceResponse } from "./proto/logs";
 
@@ -35,7 +34,7 @@ interface Exchange {
   body: { partialSuccess?: { rejectedLogRecords?: number | string; errorMessage?: string } };
 }
 
-let database: ScratchDatabase;
+let fixture: IngestFixture;
 let route: typeof import("@/app/v1/logs/route");
 let keys: { ingest: string; read: string };
 let projectId: string;
@@ -93,20 +92,10 @@ async function handle(incoming: IncomingMessage, outgoing: ServerResponse): Prom
 }
 
 beforeAll(async () => {
-  database = await startAppDatabase();
-  const { getDb } = await import("@/lib/db/server");
-  const { createProject, createApiKey } = await import("@/lib/projects/repository");
-  const { seedCatalog } = await import("@/lib/catalog/repository");
-  const db = await getDb();
-  await seedCatalog(db);
-  projectId = (await createProject(db, { slug: "otel-fleet" })).id;
-  keys = {
-    ingest: (await createApiKey(db, { projectSlug: "otel-fleet", scopes: ["ingest"] })).key,
-    read: (await createApiKey(db, { projectSlug: "otel-fleet", scopes: ["read"] })).key,
-  };
+  fixture = await startIngestFixture({ projectSlug: "otel-fleet" });
+  ({ projectId, sql } = fixture);
+  keys = { ingest: fixture.key, read: await fixture.createKey(["read"]) };
   route = await import("@/app/v1/logs/route");
-  sql = new pg.Client({ connectionString: database.url });
-  await sql.connect();
   server = createServer((incoming, outgoing) => {
     handle(incoming, outgoing).catch((error: unknown) => {
       console.error(error);
@@ -119,10 +108,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  await sql?.end();
-  const { getDb } = await import("@/lib/db/server");
-  await (await getDb()).$disconnect();
-  await database?.drop();
+  await fixture?.close();
 });
 
 beforeEach(() => {

@@ -8,8 +8,7 @@ import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { ORIGIN, startAppDatabase } from "@/test/support/app";
-import type { ScratchDatabase } from "@/test/support/database";
+import { ORIGIN, startIngestFixture, type IngestFixture } from "@/test/support/app";
 
 import { HOSTS, type GeneratedEvent } from "./population";
 import { createTraffic } from "./scenarios";
@@ -18,7 +17,7 @@ import { EventSender } from "./sender";
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 
-let database: ScratchDatabase;
+let fixture: IngestFixture;
 let route: typeof import("@/app/api/v1/events/route");
 let key: string;
 let projectId: string;
@@ -85,24 +84,13 @@ async function startServer(intercept: Interceptor = () => "forward"): Promise<Te
 }
 
 beforeAll(async () => {
-  database = await startAppDatabase();
-  const { getDb } = await import("@/lib/db/server");
-  const { createProject, createApiKey } = await import("@/lib/projects/repository");
-  const { seedCatalog } = await import("@/lib/catalog/repository");
-  const db = await getDb();
-  await seedCatalog(db);
-  projectId = (await createProject(db, { slug: "simulated" })).id;
-  key = (await createApiKey(db, { projectSlug: "simulated", scopes: ["ingest"] })).key;
+  fixture = await startIngestFixture({ projectSlug: "simulated" });
+  ({ projectId, sql, key } = fixture);
   route = await import("@/app/api/v1/events/route");
-  sql = new pg.Client({ connectionString: database.url });
-  await sql.connect();
 });
 
 afterAll(async () => {
-  await sql?.end();
-  const { getDb } = await import("@/lib/db/server");
-  await (await getDb()).$disconnect();
-  await database?.drop();
+  await fixture?.close();
 });
 
 async function one<T>(query: string, params: unknown[] = []): Promise<T> {

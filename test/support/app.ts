@@ -3,6 +3,8 @@
  * modules (getDb, getAuth, the route handlers) use, and helpers to call a route handler with a
  * session cookie or an API key, as a browser or client would.
  */
+import pg from "pg";
+
 import { applyMigrations } from "@/lib/db/migrations";
 
 import { createScratchDatabase, type ScratchDatabase } from "./database";
@@ -68,4 +70,53 @@ export async function signInCookie(email: string, password: string, clientIp = "
     .getSetCookie()
     .map((cookie) => cookie.split(";")[0])
     .join("; ");
+}
+
+export interface IngestFixture {
+  database: ScratchDatabase;
+  projectId: string;
+  /** An ingest key of the fixture's project. */
+  key: string;
+  /** Another key, e.g. with other scopes or for another project (created if missing). */
+  createKey(scopes: ("ingest" | "read")[], projectSlug?: string): Promise<string>;
+  /** A direct connection for assertions on what was stored. */
+  sql: pg.Client;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh database with the catalogue, one project and an ingest key, for tests of the ingest
+ * front doors. `env` is applied before the app's modules read it.
+ */
+export async function startIngestFixture(
+  options: { projectSlug?: string; env?: Record<string, string> } = {},
+): Promise<IngestFixture> {
+  const database = await startAppDatabase();
+  Object.assign(process.env, options.env);
+  const { getDb } = await import("@/lib/db/server");
+  const { createProject, createApiKey, getProjectBySlug } =
+    await import("@/lib/projects/repository");
+  const { seedCatalog } = await import("@/lib/catalog/repository");
+  const db = await getDb();
+  await seedCatalog(db);
+  const slug = options.projectSlug ?? "fleet";
+  const projectId = (await createProject(db, { slug })).id;
+  const createKey = async (scopes: ("ingest" | "read")[], projectSlug = slug) => {
+    if (!(await getProjectBySlug(db, projectSlug))) await createProject(db, { slug: projectSlug });
+    return (await createApiKey(db, { projectSlug, scopes })).key;
+  };
+  const sql = new pg.Client({ connectionString: database.url });
+  await sql.connect();
+  return {
+    database,
+    projectId,
+    key: await createKey(["ingest"]),
+    createKey,
+    sql,
+    async close() {
+      await sql.end();
+      await db.$disconnect();
+      await database.drop();
+    },
+  };
 }
