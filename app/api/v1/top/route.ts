@@ -1,0 +1,18 @@
+import { readCatalogue } from "@/lib/auth/access-rules";
+import { poolOf } from "@/lib/db/client";
+import { getDb } from "@/lib/db/server";
+import { apiRoute, json } from "@/lib/http/route";
+import { topQuery } from "@/lib/stats/params";
+import { resolveProject } from "@/lib/stats/project-scope";
+import { topCodes } from "@/lib/stats/top";
+
+export const GET = apiRoute(
+  { auth: readCatalogue, query: topQuery },
+  async ({ query, principal }) => {
+    const project = await resolveProject(principal, query.project);
+    return json({
+      project: project.slug,
+      ...(await topCodes(poolOf(await getDb()), project.id, query)),
+    });
+  },
+);

@@ -1,0 +1,149 @@
+/** top and breakdown against a real database: they must equal recounts from the raw events. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { ORIGIN, startIngestFixture, type IngestFixture } from "@/test/support/app";
+
+let fixture: IngestFixture;
+let readKey: string;
+let otherKey: string;
+let routes: {
+  top: typeof import("@/app/api/v1/top/route");
+  breakdown: typeof import("@/app/api/v1/breakdown/route");
+};
+const HOUR = 3_600_000;
+const now = Date.now();
+const to = new Date(Math.floor(now / HOUR) * HOUR + HOUR);
+const from = new Date(to.getTime() - 6 * HOUR);
+
+beforeAll(async () => {
+  fixture = await startIngestFixture({ env: { CW_INGEST_REQUESTS_PER_SECOND: "10000" } });
+  readKey = await fixture.createKey(["read"]);
+  otherKey = await fixture.createKey(["read"], "elsewhere");
+  const events = (await import("@/app/api/v1/events/route")).POST;
+  const codes = [50502, 50503, 10202, 1006];
+  const hosts = ["a1.example.com", "a2.example.com", "m1.example.com"];
+  // The last hours (the range) and two to five days ago (the baseline), mixed.
+  for (let batch = 0; batch < 8; batch++) {
+    const body = {
+      events: Array.from({ length: 300 }, (_, i) => {
+        const inRange = batch < 5;
+        const ago = inRange
+          ? ((batch * 300 + i) % 300) * 60_000
+          : (2 + (i % 3)) * 86_400_000 + i * 1000;
+        return {
+          code: codes[(batch + i) % codes.length],
+          timestamp: now - ago,
+          host: inRange && i % 2 ? "a1.example.com" : hosts[i % hosts.length],
+          apiLevel: 21 + (i % 10),
+        };
+      }),
+    };
+    const response = await events(
+      new Request(`${ORIGIN}/api/v1/events`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${fixture.key}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }),
+      { params: Promise.resolve({}) },
+    );
+    expect(response.status).toBe(202);
+  }
+  routes = {
+    top: await import("@/app/api/v1/top/route"),
+    breakdown: await import("@/app/api/v1/breakdown/route"),
+  };
+});
+
+afterAll(async () => {
+  await fixture?.close();
+});
+
+async function get(
+  handler: (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>,
+  path: string,
+  key = readKey,
+) {
+  return handler(new Request(`${ORIGIN}${path}`, { headers: { authorization: `Bearer ${key}` } }), {
+    params: Promise.resolve({}),
+  });
+}
+
+const range = () => `from=${from.toISOString()}&to=${to.toISOString()}`;
+
+describe("GET /api/v1/top", () => {
+  it("ranks codes by count, with the previous equal period, equal to a recount of raw events", async () => {
+    const response = await get(routes.top.GET, `/api/v1/top?${range()}&limit=10`);
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    const recount = await fixture.sql.query(
+      `SELECT code, count(*) FILTER (WHERE occurred_at >= $1)::int AS count,
+              count(*) FILTER (WHERE occurred_at < $1)::int AS previous
+       FROM event WHERE project_id = $3 AND occurred_at >= $1::timestamptz - ($2::timestamptz - $1::timestamptz) AND occurred_at < $2
+       GROUP BY code HAVING count(*) FILTER (WHERE occurred_at >= $1) > 0 ORDER BY count DESC, code`,
+      [from, to, fixture.projectId],
+    );
+    expect(
+      body.codes.map((c: { code: number; count: number; previousCount: number }) => [
+        c.code,
+        c.count,
+        c.previousCount,
+      ]),
+    ).toEqual(recount.rows.map((r) => [r.code, r.count, r.previous]));
+    expect(body.codes[0].count).toBeGreaterThanOrEqual(body.codes[1].count);
+    expect(body.previousTo).toBe(from.toISOString());
+  });
+
+  it("validates the range and the project", async () => {
+    const bad = await get(
+      routes.top.GET,
+      `/api/v1/top?from=${to.toISOString()}&to=${from.toISOString()}`,
+    );
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).errors.map((e: { field: string }) => e.field)).toContain("query.to");
+    expect(
+      (await get(routes.top.GET, `/api/v1/top?from=yesterday&to=${to.toISOString()}`)).status,
+    ).toBe(400);
+    expect(
+      (await get(routes.top.GET, `/api/v1/top?${range()}&project=fleet`, otherKey)).status,
+    ).toBe(403);
+  });
+});
+
+describe("GET /api/v1/breakdown", () => {
+  it("splits a code by host with shares and baseline shares equal to a recount", async () => {
+    const response = await get(
+      routes.breakdown.GET,
+      `/api/v1/breakdown?code=50502&dimension=host&${range()}`,
+    );
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    const recount = await fixture.sql.query(
+      `SELECT host AS value, count(*)::int AS count FROM event
+       WHERE project_id = $1 AND code = 50502 AND occurred_at >= $2 AND occurred_at < $3
+       GROUP BY host ORDER BY count DESC, host`,
+      [fixture.projectId, body.from, body.to],
+    );
+    expect(body.rows.map((r: { value: string; count: number }) => [r.value, r.count])).toEqual(
+      recount.rows.map((r) => [r.value, r.count]),
+    );
+    const total = recount.rows.reduce((sum, r) => sum + r.count, 0);
+    expect(body.total).toBe(total);
+    const a1 = body.rows.find((r: { value: string }) => r.value === "a1.example.com");
+    expect(a1.share).toBeCloseTo(a1.count / total, 3);
+    // In the baseline the three hosts were even; now a1 dominates.
+    expect(a1.baselineShare).toBeGreaterThan(0.2);
+    expect(a1.baselineShare).toBeLessThan(0.45);
+    expect(a1.share).toBeGreaterThan(a1.baselineShare);
+  });
+
+  it("names a wrong dimension", async () => {
+    const response = await get(
+      routes.breakdown.GET,
+      `/api/v1/breakdown?code=50502&dimension=color&${range()}`,
+    );
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors.map((e: { field: string }) => e.field)).toEqual([
+      "query.dimension",
+    ]);
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * Codes ranked by how often they happened in [from, to), with the previous period of the same
+ * length and the change: one query over the per-minute aggregate, never the raw events.
+ */
+import type pg from "pg";
+
+export interface TopRow {
+  code: number;
+  count: number;
+  previousCount: number;
+  /** count − previousCount */
+  change: number;
+  /** count / previousCount − 1, or null when the code did not happen before. */
+  changeRatio: number | null;
+}
+
+export interface TopResult {
+  from: string;
+  to: string;
+  previousFrom: string;
+  previousTo: string;
+  codes: TopRow[];
+}
+
+const TOP_SQL = `
+  SELECT code,
+         COALESCE(sum(count) FILTER (WHERE minute >= $2), 0)::bigint AS count,
+         COALESCE(sum(count) FILTER (WHERE minute < $2), 0)::bigint AS previous
+  FROM event_minute
+  WHERE project_id = $1 AND minute >= $4 AND minute < $3
+  GROUP BY code
+  HAVING sum(count) FILTER (WHERE minute >= $2) > 0
+  ORDER BY count DESC, code
+  LIMIT $5`;
+
+export async function topCodes(
+  sql: pg.Pool | pg.PoolClient,
+  projectId: string,
+  range: { from: Date; to: Date; limit: number },
+): Promise<TopResult> {
+  const length = range.to.getTime() - range.from.getTime();
+  const previousFrom = new Date(range.from.getTime() - length);
+  const { rows } = await sql.query<{ code: number; count: string; previous: string }>(TOP_SQL, [
+    projectId,
+    range.from,
+    range.to,
+    previousFrom,
+    range.limit,
+  ]);
+  return {
+    from: range.from.toISOString(),
+    to: range.to.toISOString(),
+    previousFrom: previousFrom.toISOString(),
+    previousTo: range.from.toISOString(),
+    codes: rows.map((r) => {
+      const count = Number(r.count);
+      const previousCount = Number(r.previous);
+      return {
+        code: r.code,
+        count,
+        previousCount,
+        change: count - previousCount,
+        changeRatio: previousCount > 0 ? Number((count / previousCount - 1).toFixed(4)) : null,
+      };
+    }),
+  };
+}
