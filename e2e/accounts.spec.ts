@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
 
 import { clientAddressHeader, login, storageStateOf } from "./support/logins";
 
@@ -182,6 +183,32 @@ test.describe("security headers", () => {
     const session = cookies.find((c) => c.name.endsWith("better-auth.session_token"));
     expect(session?.httpOnly).toBe(true);
     expect(session?.sameSite).toBe("Lax");
+    await context.close();
+  });
+});
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help}`);
+}
+
+test.describe("accessibility of the account pages", () => {
+  test("the sign-in page has no serious violations", async ({ browser }) => {
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const page = await context.newPage();
+    await page.goto("/sign-in");
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  test("the settings page has no serious violations", async ({ browser }) => {
+    const context = await browser.newContext({ storageState: storageStateOf("admin") });
+    const page = await context.newPage();
+    await page.goto("/settings");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
 });
