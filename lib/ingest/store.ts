@@ -59,6 +59,33 @@ function firstOccurrences(events: NormalizedEvent[]) {
   return { unique, repeats };
 }
 
+const DIMENSION_FIELDS = Object.entries(DIMENSIONS) as [Dimension, keyof NormalizedEvent][];
+const SEPARATOR = "\u0001";
+
+/**
+ * (code, hour, dimension, value) → count, in sorted key order. The hot part of a batch in
+ * JavaScript: the per-event prefix is built once, and keys are plain strings in one Map.
+ */
+function dimensionCounts(stored: NormalizedEvent[]) {
+  const counts = new Map<string, number>();
+  for (const event of stored) {
+    const prefix =
+      String(event.code).padStart(10, "0") +
+      SEPARATOR +
+      floorTo(event.occurredAt.getTime(), HOUR_MS) +
+      SEPARATOR;
+    for (const [dimension, field] of DIMENSION_FIELDS) {
+      const value = event[field];
+      if (value === null) continue;
+      const key = prefix + dimension + SEPARATOR + String(value);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  return [...counts.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, n]) => [...(key.split(SEPARATOR) as [string, string, string, string]), n] as const);
+}
+
 function column<T>(events: NormalizedEvent[], pick: (e: NormalizedEvent) => T): T[] {
   return events.map(pick);
 }
@@ -186,24 +213,7 @@ export async function storeEvents(
       minutes.map((m) => m[2]),
     ]);
 
-    const dimensionKeys = stored.flatMap((e) =>
-      Object.entries(DIMENSIONS).flatMap(([dimension, field]) => {
-        const value = e[field];
-        return value === null
-          ? []
-          : [
-              [
-                String(e.code).padStart(10, "0"),
-                floorTo(e.occurredAt.getTime(), HOUR_MS),
-                dimension,
-                String(value),
-              ].join("\u0001"),
-            ];
-      }),
-    );
-    const dimensions = countBy(dimensionKeys).map(
-      ([key, n]) => [...key.split("\u0001"), n] as const,
-    );
+    const dimensions = dimensionCounts(stored);
     await client.query(UPSERT_DIMENSIONS, [
       projectId,
       dimensions.map((d) => Number(d[0])),
