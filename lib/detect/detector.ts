@@ -1,0 +1,328 @@
+/**
+ * The spike detector: per-minute counts of one project + code in, one verdict per minute out.
+ *
+ * Expected count = seasonal profile × level factor.
+ *   - Seasonal: the code's own rate at the same time of week, averaged over the last `weeks`
+ *     weeks, read from hourly sums and interpolated between hour centres (smooth for small counts).
+ *     History is "cleaned": minutes the detector flagged enter it capped at their expected value,
+ *     so last week's incident does not raise this week's baseline.
+ *   - Level: observed / seasonal over the last `levelMinutes` unflagged minutes, shrunk towards 1
+ *     by `levelPrior` events. It absorbs level changes, slow growth and a benign rise of all
+ *     traffic, which build up over tens of minutes, while a surge is flagged before it can leak in.
+ * A minute is a candidate when its count is above `upper`: at least minRatio × expected, at least
+ * expected + minExcess, and in the `tail` of a negative binomial whose dispersion is learned from
+ * the code's residuals plus the baseline's own uncertainty (count data, not a z-score). It is a
+ * spike when it is a candidate and the joint evidence of the `persistNeed` most improbable
+ * candidates among the last `persistWindow` minutes (the product of their tail probabilities,
+ * each floored at `tailFloor`) is below `jointTail`. So a spike needs two unusual minutes out of
+ * three, and one extreme minute (a burst) cannot carry an ordinary neighbour. Once in a spike, a
+ * count halfway between expected and `upper` keeps it going.
+ * A benign ×2 of all traffic stays quiet because it never reaches the ×4 ratio, whatever its onset.
+ * With less than a week of history (`warmingUp`) the expected value is the last day's mean, with
+ * no seasonality, so the ratio is 3× higher and the tails 100× stricter; the first hour of a new
+ * code gets no verdict at all (`upper` = Infinity).
+ * Everything depends only on minutes up to the one judged: no look-ahead.
+ */
+import { nbTail, nbUpperCount } from "./negative-binomial";
+import { resolveSettings, type DetectorSettings, type Sensitivity } from "./settings";
+
+export const MINUTES_PER_WEEK = 10_080;
+
+export interface MinuteVerdict {
+  /** Index of the minute in the stream (0 = the first minute passed to `update`). */
+  index: number;
+  /** UTC minute (minutes since the Unix epoch). */
+  minute: number;
+  count: number;
+  /** Baseline count for this minute. */
+  expected: number;
+  /** Largest count still considered normal; a count above it is anomalous. Infinity = no verdict yet. */
+  upper: number;
+  /** The count is above `upper` (one anomalous minute; not yet a spike). */
+  candidate: boolean;
+  spike: boolean;
+  /** Less than a week of history: no seasonal profile, conservative thresholds. */
+  warmingUp: boolean;
+  /** Weeks of history behind the seasonal profile (0 while warming up). */
+  weeksOfHistory: number;
+}
+
+export type DetectorOptions = Partial<DetectorSettings> & { sensitivity?: Sensitivity };
+
+export interface DetectorSnapshot {
+  version: 1;
+  settings: DetectorSettings;
+  state: Record<string, number | number[] | boolean>;
+}
+
+const DAY = 1_440;
+/** Residuals lose half their weight in a week. */
+const DISPERSION_DECAY = Math.pow(0.5, 1 / MINUTES_PER_WEEK);
+
+export class SpikeDetector {
+  readonly settings: DetectorSettings;
+  readonly startMinute: number;
+  private index = 0;
+  // Cleaned hourly sums, keyed by absolute UTC hour in a ring that covers `weeks` weeks.
+  private readonly hourSum: Float64Array;
+  private readonly hourMinutes: Uint8Array;
+  private readonly hourId: Float64Array;
+  // Level window: observed and seasonal counts of recent unflagged minutes.
+  private readonly levelObs: Float64Array;
+  private readonly levelSeasonal: Float64Array;
+  private levelO = 0;
+  private levelE = 0;
+  // Warm-up fallback: cleaned counts of the last day.
+  private readonly dayObs: Float64Array;
+  private daySum = 0;
+  // Overdispersion learned from the code's own residuals (method of moments, decaying weights).
+  private dispersionNum = 0;
+  private dispersionDen = 0;
+  // Tail probabilities of the last `persistWindow` minutes (1 for minutes that were no candidate).
+  private readonly recentTails: Float64Array;
+  private inSpike = false;
+  private excludedRun = 0;
+
+  constructor(startMinute: number, options: DetectorOptions = {}) {
+    if (!Number.isInteger(startMinute)) throw new RangeError("startMinute must be an integer");
+    this.settings = resolveSettings(options);
+    this.startMinute = startMinute;
+    const hours = this.settings.weeks * 168 + 4;
+    this.hourSum = new Float64Array(hours);
+    this.hourMinutes = new Uint8Array(hours);
+    this.hourId = new Float64Array(hours).fill(-1);
+    this.levelObs = new Float64Array(this.settings.levelMinutes);
+    this.levelSeasonal = new Float64Array(this.settings.levelMinutes);
+    this.dayObs = new Float64Array(DAY);
+    this.recentTails = new Float64Array(this.settings.persistWindow).fill(1);
+  }
+
+  /**
+   * An independent copy of the state, e.g. to replay what-if continuations of one history (the
+   * harness warms one detector up and then branches it per scenario).
+   */
+  clone(): SpikeDetector {
+    const copy = Object.create(SpikeDetector.prototype) as SpikeDetector;
+    return Object.assign(copy, this, {
+      hourSum: this.hourSum.slice(),
+      hourMinutes: this.hourMinutes.slice(),
+      hourId: this.hourId.slice(),
+      levelObs: this.levelObs.slice(),
+      levelSeasonal: this.levelSeasonal.slice(),
+      dayObs: this.dayObs.slice(),
+      recentTails: this.recentTails.slice(),
+    });
+  }
+
+  /**
+   * Plain, JSON-serialisable state (a few thousand numbers), so a long-running alert loop can
+   * persist it and resume with `SpikeDetector.restore` instead of replaying weeks of history.
+   */
+  snapshot(): DetectorSnapshot {
+    const state: Record<string, number | number[] | boolean> = {};
+    for (const [key, value] of Object.entries(this)) {
+      if (key === "settings") continue;
+      state[key] = ArrayBuffer.isView(value) ? Array.from(value as Float64Array) : value;
+    }
+    return { version: 1, settings: { ...this.settings }, state };
+  }
+
+  static restore(snapshot: DetectorSnapshot): SpikeDetector {
+    if (snapshot.version !== 1) throw new RangeError("unknown detector snapshot version");
+    const startMinute = snapshot.state.startMinute;
+    if (typeof startMinute !== "number") throw new RangeError("snapshot without startMinute");
+    const detector = new SpikeDetector(startMinute, snapshot.settings);
+    const target = detector as unknown as Record<string, unknown>;
+    for (const [key, value] of Object.entries(snapshot.state)) {
+      const current = target[key];
+      if (current instanceof Float64Array || current instanceof Uint8Array) {
+        if (!Array.isArray(value) || value.length !== current.length) {
+          throw new RangeError(`snapshot field ${key} does not match the settings`);
+        }
+        current.set(value);
+      } else if (typeof current === typeof value) {
+        target[key] = value;
+      } else {
+        throw new RangeError(`snapshot field ${key} has the wrong type`);
+      }
+    }
+    return detector;
+  }
+
+  /** Minutes processed so far. */
+  get length(): number {
+    return this.index;
+  }
+
+  /** Judge the next minute. Cost is O(weeks), independent of history length. */
+  update(rawCount: number): MinuteVerdict {
+    const s = this.settings;
+    const count = Number.isFinite(rawCount) && rawCount > 0 ? rawCount : 0;
+    const index = this.index;
+    const minute = this.startMinute + index;
+
+    // Seasonal profile from previous weeks.
+    let weeksUsed = 0;
+    let rateSum = 0;
+    for (let w = 1; w <= s.weeks; w++) {
+      const rate = this.rateAt(minute - w * MINUTES_PER_WEEK);
+      if (rate >= 0) {
+        weeksUsed++;
+        rateSum += rate;
+      }
+    }
+
+    let expected: number;
+    let alpha: number;
+    let seasonal = 0;
+    let tail = s.tail;
+    let ratio = s.minRatio;
+    let joint = s.jointTail;
+    let floor = s.tailFloor;
+    const seen = Math.min(index, DAY);
+    if (weeksUsed > 0) {
+      // Half an event per hour of prior keeps an all-zero code's expectation above zero.
+      seasonal = (rateSum * 60 + 0.5) / (weeksUsed * 60);
+      const level = clamp((this.levelO + s.levelPrior) / (this.levelE + s.levelPrior), 0.2, 5);
+      expected = seasonal * level;
+      alpha = this.dispersion() + 1 / (rateSum * 60 + 1) + 1 / (this.levelO + s.levelPrior);
+    } else {
+      expected = (this.daySum + 0.5) / (seen + 1);
+      alpha = this.dispersion() + 1 / (this.daySum + 1);
+      tail *= s.warmupTailFactor;
+      joint *= s.warmupTailFactor * s.warmupTailFactor;
+      floor *= s.warmupTailFactor;
+      ratio *= s.warmupRatioFactor;
+    }
+
+    let upper = Number.POSITIVE_INFINITY;
+    let candidate = false;
+    let spike = false;
+    if (weeksUsed > 0 || index >= s.minHistoryMinutes) {
+      const flaggedFrom = Math.max(
+        nbUpperCount(expected, alpha, tail),
+        Math.ceil(ratio * expected),
+        Math.ceil(expected + s.minExcess),
+      );
+      upper = flaggedFrom - 1;
+      candidate = count > upper;
+      // Floored, so one extreme minute (a burst) cannot carry an ordinary neighbour into a spike.
+      const tailNow = candidate ? Math.max(floor, nbTail(count, expected, alpha)) : 1;
+      this.recentTails[index % s.persistWindow] = tailNow;
+      const persistent = candidate && this.jointTail(tailNow) <= joint;
+      const continues = this.inSpike && count > expected + 0.5 * (upper - expected);
+      spike = persistent || continues;
+    }
+    this.inSpike = spike;
+
+    // Flagged minutes stay out of the baseline, unless the "surge" has lasted so long that it
+    // is the new normal.
+    this.excludedRun = candidate || spike ? this.excludedRun + 1 : 0;
+    const excluded = this.excludedRun > 0 && this.excludedRun <= s.maxExcludedMinutes;
+    const cleaned = excluded ? Math.min(count, expected) : count;
+    this.addToHour(minute, cleaned);
+
+    const slot = index % s.levelMinutes;
+    this.levelO -= this.levelObs[slot]!;
+    this.levelE -= this.levelSeasonal[slot]!;
+    const useForLevel = weeksUsed > 0 && !excluded;
+    this.levelObs[slot] = useForLevel ? count : 0;
+    this.levelSeasonal[slot] = useForLevel ? seasonal : 0;
+    this.levelO += this.levelObs[slot]!;
+    this.levelE += this.levelSeasonal[slot]!;
+
+    // E[(x - mu)² - mu] = alpha·mu² for a negative binomial; flagged minutes stay out.
+    this.dispersionNum *= DISPERSION_DECAY;
+    this.dispersionDen *= DISPERSION_DECAY;
+    if (useForLevel) {
+      const residual = count - expected;
+      this.dispersionNum += residual * residual - expected;
+      this.dispersionDen += expected * expected;
+    }
+
+    const daySlot = index % DAY;
+    this.daySum += cleaned - this.dayObs[daySlot]!;
+    this.dayObs[daySlot] = cleaned;
+
+    this.index++;
+    return {
+      index,
+      minute,
+      count,
+      expected,
+      upper,
+      candidate,
+      spike,
+      warmingUp: weeksUsed === 0,
+      weeksOfHistory: weeksUsed,
+    };
+  }
+
+  /**
+   * Product of the `persistNeed` smallest tail probabilities among the last `persistWindow`
+   * minutes, the current one (`tailNow`) always included; 1 when too few were candidates.
+   */
+  private jointTail(tailNow: number): number {
+    const need = this.settings.persistNeed;
+    const others = Array.from(this.recentTails).sort((a, b) => a - b);
+    // The current minute's tail is in the ring too: drop one copy of it.
+    others.splice(others.indexOf(tailNow), 1);
+    let product = tailNow;
+    for (let i = 0; i < need - 1; i++) {
+      const p = others[i] ?? 1;
+      if (p >= 1) return 1;
+      product *= p;
+    }
+    return product;
+  }
+
+  /** Learned overdispersion, shrunk towards the configured prior `alpha`. */
+  private dispersion(): number {
+    const s = this.settings;
+    const prior = s.dispersionPriorWeight;
+    return clamp(
+      (this.dispersionNum + s.alpha * prior) / (this.dispersionDen + prior),
+      s.alpha * 0.25,
+      2,
+    );
+  }
+
+  /** Cleaned rate (events/minute) at `minute`, interpolated between hour centres; -1 if unknown. */
+  private rateAt(minute: number): number {
+    const position = (minute + 0.5) / 60 - 0.5;
+    const h0 = Math.floor(position);
+    const frac = position - h0;
+    const r0 = this.hourRate(h0);
+    const r1 = this.hourRate(h0 + 1);
+    if (r0 >= 0 && r1 >= 0) return r0 * (1 - frac) + r1 * frac;
+    if (r0 >= 0) return r0;
+    return r1;
+  }
+
+  private hourRate(hour: number): number {
+    const slot = mod(hour, this.hourSum.length);
+    if (this.hourId[slot] !== hour || this.hourMinutes[slot]! < 30) return -1;
+    return this.hourSum[slot]! / this.hourMinutes[slot]!;
+  }
+
+  private addToHour(minute: number, value: number): void {
+    const hour = Math.floor(minute / 60);
+    const slot = mod(hour, this.hourSum.length);
+    if (this.hourId[slot] !== hour) {
+      this.hourId[slot] = hour;
+      this.hourSum[slot] = 0;
+      this.hourMinutes[slot] = 0;
+    }
+    this.hourSum[slot]! += value;
+    this.hourMinutes[slot]! += 1;
+  }
+}
+
+function clamp(x: number, lo: number, hi: number): number {
+  return x < lo ? lo : x > hi ? hi : x;
+}
+
+function mod(a: number, n: number): number {
+  const r = a % n;
+  return r < 0 ? r + n : r;
+}

@@ -1,0 +1,85 @@
+/** Detector settings. One configuration serves every volume; sensitivity picks a preset. */
+
+export type Sensitivity = "low" | "medium" | "high";
+
+export interface DetectorSettings {
+  /**
+   * Per-minute tail probability (negative binomial) a count must fall below to be a candidate;
+   * it sets the `upper` band together with the ratio and excess rules.
+   */
+  tail: number;
+  /**
+   * A spike needs the product of the `persistNeed` smallest candidate tail probabilities among the
+   * last `persistWindow` minutes (the current one included) to fall below this: joint evidence,
+   * so two moderately unusual minutes in a row count as much as one extreme one.
+   */
+  jointTail: number;
+  /** Each minute's tail probability counts at most down to this in the joint product. */
+  tailFloor: number;
+  /** A candidate's count must be at least this multiple of the expected count... */
+  minRatio: number;
+  /** ...and exceed it by at least this many events (keeps near-zero codes quiet). */
+  minExcess: number;
+  /**
+   * Prior overdispersion of per-minute counts (variance = mu + alpha·mu²); each code's own is
+   * learned from its residuals, shrunk towards this with `dispersionPriorWeight` (in mu² units).
+   */
+  alpha: number;
+  dispersionPriorWeight: number;
+  /** Weeks of history the seasonal (hour-of-week) profile averages over. */
+  weeks: number;
+  /** Minutes of recent history the level factor compares with the seasonal profile. */
+  levelMinutes: number;
+  /** Prior weight, in events, pulling the level factor towards 1 on sparse codes. */
+  levelPrior: number;
+  /** A spike needs `persistNeed` candidate minutes among the last `persistWindow` (see jointTail). */
+  persistNeed: number;
+  persistWindow: number;
+  /** Below this many minutes of history nothing is flagged at all. */
+  minHistoryMinutes: number;
+  /** Without a full week of history: ratio multiplied and tail divided by these (conservative). */
+  warmupRatioFactor: number;
+  warmupTailFactor: number;
+  /** A surge that lasts longer than this becomes the new normal (level shift). */
+  maxExcludedMinutes: number;
+}
+
+const BASE: DetectorSettings = {
+  tail: 1e-2,
+  jointTail: 1e-7,
+  tailFloor: 1e-4,
+  minRatio: 4,
+  minExcess: 2,
+  alpha: 0.1,
+  dispersionPriorWeight: 200,
+  weeks: 4,
+  levelMinutes: 120,
+  levelPrior: 10,
+  persistNeed: 2,
+  persistWindow: 3,
+  minHistoryMinutes: 60,
+  warmupRatioFactor: 3,
+  warmupTailFactor: 0.01,
+  maxExcludedMinutes: 240,
+};
+
+const PRESETS: Record<Sensitivity, Partial<DetectorSettings>> = {
+  low: { jointTail: 1e-10, tailFloor: 1e-6, minRatio: 6, minExcess: 4 },
+  medium: {},
+  high: { jointTail: 1e-5, tailFloor: 1e-3, minRatio: 3, minExcess: 2 },
+};
+
+export const DEFAULT_SETTINGS: Readonly<DetectorSettings> = Object.freeze({ ...BASE });
+
+export function resolveSettings(
+  input: Partial<DetectorSettings> & { sensitivity?: Sensitivity } = {},
+): DetectorSettings {
+  const { sensitivity = "medium", ...overrides } = input;
+  const settings = { ...BASE, ...PRESETS[sensitivity], ...overrides };
+  if (settings.persistNeed > settings.persistWindow || settings.persistWindow > 16) {
+    throw new RangeError("persistNeed must be ≤ persistWindow ≤ 16");
+  }
+  if (!(settings.tail > 0 && settings.tail < 1)) throw new RangeError("tail must be in (0, 1)");
+  if (settings.weeks < 1) throw new RangeError("weeks must be ≥ 1");
+  return settings;
+}
