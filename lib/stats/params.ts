@@ -48,3 +48,33 @@ export const breakdownQuery = z
   })
   .strict()
   .superRefine(checkRange);
+
+export const INTERVAL_MINUTES = { "1m": 1, "5m": 5, "1h": 60, "1d": 1440 } as const;
+const MAX_BUCKETS = 2_000;
+
+export const seriesQuery = z
+  .object({
+    project: projectSlug.optional(),
+    codes: z
+      .string()
+      .regex(/^\d{1,9}(,\d{1,9}){0,19}$/, "up to 20 comma-separated codes, e.g. 50502,50503")
+      .transform((s) => [...new Set(s.split(",").map(Number))])
+      .optional(),
+    from: instant,
+    to: instant,
+    interval: z.enum(["1m", "5m", "1h", "1d"]).default("1h"),
+  })
+  .strict()
+  .superRefine(checkRange)
+  .superRefine((value, ctx) => {
+    if (!(value.from instanceof Date) || !(value.to instanceof Date)) return;
+    const buckets =
+      (value.to.getTime() - value.from.getTime()) / 60_000 / INTERVAL_MINUTES[value.interval];
+    if (buckets > MAX_BUCKETS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["interval"],
+        message: `${Math.ceil(buckets)} buckets; at most ${MAX_BUCKETS}: choose a larger interval or a shorter range`,
+      });
+    }
+  });

@@ -9,6 +9,7 @@ let otherKey: string;
 let routes: {
   top: typeof import("@/app/api/v1/top/route");
   breakdown: typeof import("@/app/api/v1/breakdown/route");
+  series: typeof import("@/app/api/v1/series/route");
 };
 const HOUR = 3_600_000;
 const now = Date.now();
@@ -48,9 +49,27 @@ beforeAll(async () => {
     );
     expect(response.status).toBe(202);
   }
+  // Code 50516: a light background for three hours, then a surge in the last 12 minutes.
+  const surge = [
+    ...Array.from({ length: 180 }, (_, i) => ({ code: 50516, timestamp: now - (15 + i) * 60_000 })),
+    ...Array.from({ length: 12 * 60 }, (_, i) => ({
+      code: 50516,
+      timestamp: now - (1 + (i % 12)) * 60_000 - (i % 50) * 100,
+    })),
+  ];
+  const posted = await events(
+    new Request(`${ORIGIN}/api/v1/events`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${fixture.key}`, "content-type": "application/json" },
+      body: JSON.stringify({ events: surge }),
+    }),
+    { params: Promise.resolve({}) },
+  );
+  expect(posted.status).toBe(202);
   routes = {
     top: await import("@/app/api/v1/top/route"),
     breakdown: await import("@/app/api/v1/breakdown/route"),
+    series: await import("@/app/api/v1/series/route"),
   };
 });
 
@@ -145,5 +164,74 @@ describe("GET /api/v1/breakdown", () => {
     expect((await response.json()).errors.map((e: { field: string }) => e.field)).toEqual([
       "query.dimension",
     ]);
+  });
+});
+
+describe("GET /api/v1/series", () => {
+  interface Point {
+    t: string;
+    count: number;
+    expected: number;
+    upper: number | null;
+    spike: boolean;
+  }
+  const seriesOf = async (query: string) => {
+    const response = await get(routes.series.GET, `/api/v1/series?${query}`);
+    expect(response.status).toBe(200);
+    return response.json() as Promise<{
+      series: { code: number; points: Point[] }[];
+      spikes: { code: number; start: string; end: string; peak: number; expected: number }[];
+    }>;
+  };
+
+  it("has every minute of the range, zeros included, equal to a recount of raw events", async () => {
+    const body = await seriesOf(`codes=50502&interval=1m&${range()}`);
+    const points = body.series[0]!.points;
+    expect(points).toHaveLength((to.getTime() - from.getTime()) / 60_000);
+    expect(points.some((p) => p.count === 0)).toBe(true);
+    const recount = await fixture.sql.query(
+      `SELECT date_trunc('minute', occurred_at) AS t, count(*)::int AS n FROM event
+       WHERE project_id = $1 AND code = 50502 AND occurred_at >= $2 AND occurred_at < $3 GROUP BY 1`,
+      [fixture.projectId, from, to],
+    );
+    const expected = new Map(recount.rows.map((r) => [new Date(r.t).toISOString(), r.n]));
+    for (const point of points) expect(point.count, point.t).toBe(expected.get(point.t) ?? 0);
+  });
+
+  it("gives 5-minute and hourly buckets that add up to the minutes", async () => {
+    const minutes = (await seriesOf(`codes=50502,50503&interval=1m&${range()}`)).series;
+    for (const interval of ["5m", "1h"] as const) {
+      const rolled = (await seriesOf(`codes=50502,50503&interval=${interval}&${range()}`)).series;
+      for (const [i, s] of rolled.entries()) {
+        expect(s.points.reduce((sum, p) => sum + p.count, 0)).toBe(
+          minutes[i]!.points.reduce((sum, p) => sum + p.count, 0),
+        );
+      }
+    }
+  });
+
+  it("flags the surge and lists it as a spike interval with its peak and expected value", async () => {
+    const body = await seriesOf(`codes=50516&interval=1m&${range()}`);
+    const points = body.series[0]!.points;
+    const surgeStart = Date.now() - 13 * 60_000;
+    expect(
+      points.filter((p) => p.spike).every((p) => new Date(p.t).getTime() >= surgeStart - 60_000),
+    ).toBe(true);
+    expect(points.some((p) => p.spike)).toBe(true);
+    const spike = body.spikes.find((s) => s.code === 50516);
+    expect(spike?.peak).toBeGreaterThanOrEqual(40);
+    expect(spike!.expected).toBeLessThan(spike!.peak / 4);
+  });
+
+  it("refuses a range with too many buckets, naming the interval", async () => {
+    const response = await get(
+      routes.series.GET,
+      `/api/v1/series?codes=50502&interval=1m&from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z`,
+    );
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors.map((e: { field: string }) => e.field)).toEqual([
+      "query.interval",
+    ]);
+    expect((await get(routes.series.GET, `/api/v1/series?codes=abc&${range()}`)).status).toBe(400);
   });
 });

@@ -1,0 +1,12 @@
+import { readCatalogue } from "@/lib/auth/access-rules";
+import { poolOf } from "@/lib/db/client";
+import { getDb } from "@/lib/db/server";
+import { apiRoute, json } from "@/lib/http/route";
+import { seriesQuery } from "@/lib/stats/params";
+import { resolveProject } from "@/lib/stats/project-scope";
+import { codeSeries } from "@/lib/stats/series";
+
+export const GET = apiRoute({ auth: readCatalogue, query: seriesQuery }, async ({ query, principal }) => {
+  const project = await resolveProject(principal, query.project);
+  return json({ project: project.slug, ...(await codeSeries(poolOf(await getDb()), project.id, query)) });
+});
