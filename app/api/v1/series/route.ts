@@ -6,7 +6,13 @@ import { seriesQuery } from "@/lib/stats/params";
 import { resolveProject } from "@/lib/stats/project-scope";
 import { codeSeries } from "@/lib/stats/series";
 
-export const GET = apiRoute({ auth: readCatalogue, query: seriesQuery }, async ({ query, principal }) => {
-  const project = await resolveProject(principal, query.project);
-  return json({ project: project.slug, ...(await codeSeries(poolOf(await getDb()), project.id, query)) });
-});
+export const GET = apiRoute(
+  { auth: readCatalogue, query: seriesQuery },
+  async ({ query, principal }) => {
+    const project = await resolveProject(principal, query.project);
+    return json({
+      project: project.slug,
+      ...(await codeSeries(poolOf(await getDb()), project.id, query)),
+    });
+  },
+);
