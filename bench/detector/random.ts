@@ -1,17 +1,7 @@
-/** Seeded random numbers for the harness (own PRNG, so the harness depends on nothing else). */
+/** Seeded random numbers for the harness: distributions on top of the shared generator. */
+import type { Rng } from "../../lib/random";
 
-export type Rng = () => number;
-
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32, type Rng } from "../../lib/random";
 
 export function uniform(rng: Rng, lo: number, hi: number): number {
   return lo + (hi - lo) * rng();

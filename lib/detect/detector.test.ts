@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 
+import { mulberry32 } from "../random";
+
 import { MINUTES_PER_WEEK, SpikeDetector } from "./detector";
 import { detectSeries } from "./series";
 
@@ -7,17 +9,6 @@ import { detectSeries } from "./series";
 const START = Date.UTC(2026, 0, 5) / 60_000;
 const WEEK = MINUTES_PER_WEEK;
 const DAY = 1_440;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function poisson(rng: () => number, lambda: number): number {
   // Sum of Poisson(≤ 10) pieces by inversion: exact and plenty fast for these sizes.
