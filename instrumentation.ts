@@ -4,7 +4,8 @@
  * (e.g. when `npm run cw -- retention run` is run from cron instead).
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.CW_DISABLE_SCHEDULER === "1") return;
+  // NEXT_RUNTIME is Next.js's own marker of the runtime this file is loaded in.
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startScheduler } = await import("./lib/scheduler");
   startScheduler();
 }

@@ -44,6 +44,8 @@ const envSchema = z.object({
   CW_INGEST_REQUESTS_PER_SECOND: z.coerce.number().positive().default(50),
   /** Ingest requests one process works on at once; more wait for none and get 429. */
   CW_INGEST_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(8),
+  /** "1": the server does not schedule background work (retention); run it from cron instead. */
+  CW_DISABLE_SCHEDULER: z.enum(["0", "1"]).default("0"),
   /** When set, GET /metrics requires this bearer token. */
   CW_METRICS_TOKEN: z.string().min(16).optional(),
   /** Connections per process to PostgreSQL. */

@@ -24,6 +24,7 @@ async function retentionTick(): Promise<void> {
 }
 
 export function startScheduler(): void {
+  if (getEnv().CW_DISABLE_SCHEDULER === "1") return;
   const holder = globalThis as typeof globalThis & { __codewatchScheduler?: NodeJS.Timeout };
   if (holder.__codewatchScheduler) return;
   // A minute after start (not during it), then hourly.
