@@ -11,6 +11,8 @@
  * layer costs ~2.5× on these statements.
  * A batch is durable when this returns: the 2xx is sent after the commit.
  */
+import type pg from "pg";
+
 import { poolOf, type Db } from "../db/client";
 import type { NormalizedEvent } from "./validate";
 
@@ -137,6 +139,15 @@ const INSERT_UNKNOWN_CODES = `
   WHERE NOT EXISTS (SELECT 1 FROM "CatalogCode" k WHERE k.code = c)
   ON CONFLICT (code) DO NOTHING`;
 
+/** Codes known to be in the catalogue, per database (pool), so most batches skip step 4. */
+const knownCodesByPool = new WeakMap<pg.Pool, Set<number>>();
+
+function knownCodesOf(pool: pg.Pool): Set<number> {
+  let known = knownCodesByPool.get(pool);
+  if (!known) knownCodesByPool.set(pool, (known = new Set()));
+  return known;
+}
+
 export async function storeEvents(
   db: Db,
   projectId: string,
@@ -147,7 +158,8 @@ export async function storeEvents(
   if (unique.length === 0) return { accepted: 0, duplicateIndexes: repeats };
   const day = receivedOn.toISOString().slice(0, 10);
 
-  const client = await poolOf(db).connect();
+  const pool = poolOf(db);
+  const client = await pool.connect();
   // A connection cut while we hold it reports here as well as in the failing query.
   const onError = () => {};
   client.on("error", onError);
@@ -223,11 +235,16 @@ export async function storeEvents(
       dimensions.map((d) => d[4]),
     ]);
 
-    // 4. Codes never seen before become visible in the catalogue as unknown codes.
-    const codes = [...new Set(stored.map((e) => e.code))].sort((a, b) => a - b);
-    await client.query(INSERT_UNKNOWN_CODES, [codes, UNKNOWN_CONTENT]);
+    // 4. Codes never seen before become visible in the catalogue as unknown codes. Catalogue
+    // rows are never deleted, so a code once seen here needs no statement again.
+    const known = knownCodesOf(pool);
+    const unseen = [...new Set(stored.map((e) => e.code))].filter((code) => !known.has(code));
+    if (unseen.length > 0) {
+      await client.query(INSERT_UNKNOWN_CODES, [unseen.sort((a, b) => a - b), UNKNOWN_CONTENT]);
+    }
 
     await client.query("COMMIT");
+    for (const code of unseen) known.add(code);
     return { accepted: stored.length, duplicateIndexes };
   } catch (error) {
     failure = error as Error;

@@ -105,6 +105,10 @@ export async function revokeApiKey(db: Db, idOrPrefix: string): Promise<ApiKeyDt
   return toKeyDto(revoked);
 }
 
+const LAST_USED_RESOLUTION_MS = 60_000;
+/** When this process last wrote lastUsedAt, per key id (one entry per key in use). */
+const lastUsedWrites = new Map<string, number>();
+
 export interface KeyPrincipal {
   keyId: string;
   projectId: string;
@@ -123,11 +127,16 @@ export async function authenticateApiKey(db: Db, key: string): Promise<KeyPrinci
     include: { project: { select: { slug: true } } },
   });
   if (!found || found.revokedAt) return undefined;
-  // At most one write a minute per key, whatever the request rate.
-  await db.$executeRaw`
-    UPDATE "ApiKey" SET "lastUsedAt" = now()
-    WHERE id = ${found.id}
-      AND ("lastUsedAt" IS NULL OR "lastUsedAt" < now() - interval '1 minute')`;
+  // At most one write a minute per key: this process skips the statement while its last write
+  // is recent, and the condition keeps several instances from writing more often either.
+  const now = Date.now();
+  if (now - (lastUsedWrites.get(found.id) ?? 0) >= LAST_USED_RESOLUTION_MS) {
+    lastUsedWrites.set(found.id, now);
+    await db.$executeRaw`
+      UPDATE "ApiKey" SET "lastUsedAt" = now()
+      WHERE id = ${found.id}
+        AND ("lastUsedAt" IS NULL OR "lastUsedAt" < now() - interval '1 minute')`;
+  }
   return {
     keyId: found.id,
     projectId: found.projectId,
