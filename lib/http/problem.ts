@@ -46,7 +46,7 @@ export class HttpError extends Error {
   }
 }
 
-export function problemBody(
+function problemBody(
   status: number,
   detail: string,
   slug?: string,

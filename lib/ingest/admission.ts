@@ -59,8 +59,4 @@ export class InFlightGate {
       this.active--;
     }
   }
-
-  get inFlight(): number {
-    return this.active;
-  }
 }
