@@ -1,5 +1,6 @@
 /**
- * Background work of the server process. Every instance schedules retention hourly; it runs
+ * Background work of the server process: the spike detectors advance every minute
+ * (lib/detection/loop.ts), and every instance schedules retention hourly; it runs
  * once a day across all of them (lib/ingest/retention.ts). CW_DISABLE_SCHEDULER=1 turns it off
  * (e.g. when `npm run cw -- retention run` is run from cron instead).
  */

@@ -1,9 +1,12 @@
 import "server-only";
 
+import { poolOf } from "./db/client";
 import { getDb } from "./db/server";
+import { runDetectorTick } from "./detection/loop";
 import { getEnv } from "./env";
 import { runRetention } from "./ingest/retention";
 
+const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 
 async function retentionTick(): Promise<void> {
@@ -23,12 +26,31 @@ async function retentionTick(): Promise<void> {
   }
 }
 
+let detectorRunning = false;
+
+/** Keeps the stored spike verdicts current (lib/detection/loop.ts); skips a tick still running. */
+async function detectorTick(): Promise<void> {
+  if (detectorRunning) return;
+  detectorRunning = true;
+  try {
+    await runDetectorTick(poolOf(await getDb()), {
+      aggregateMonths: getEnv().CW_AGGREGATE_RETENTION_MONTHS,
+    });
+  } catch (error) {
+    console.error("detector tick failed", error);
+  } finally {
+    detectorRunning = false;
+  }
+}
+
 export function startScheduler(): void {
   if (getEnv().CW_DISABLE_SCHEDULER === "1") return;
-  const holder = globalThis as typeof globalThis & { __codewatchScheduler?: NodeJS.Timeout };
+  const holder = globalThis as typeof globalThis & { __codewatchScheduler?: NodeJS.Timeout[] };
   if (holder.__codewatchScheduler) return;
   // A minute after start (not during it), then hourly.
-  setTimeout(() => void retentionTick(), 60_000).unref();
-  holder.__codewatchScheduler = setInterval(() => void retentionTick(), HOUR_MS);
-  holder.__codewatchScheduler.unref();
+  setTimeout(() => void retentionTick(), MINUTE_MS).unref();
+  const retention = setInterval(() => void retentionTick(), HOUR_MS);
+  const detector = setInterval(() => void detectorTick(), MINUTE_MS);
+  holder.__codewatchScheduler = [retention, detector];
+  for (const timer of holder.__codewatchScheduler) timer.unref();
 }

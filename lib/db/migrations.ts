@@ -23,11 +23,20 @@ const LOCKFILE_CONTENT =
   'provider = "postgresql"\n';
 
 /**
- * Tables written in SQL by hand in the migrations (partitioned telemetry tables that Prisma's
- * schema language cannot describe). Prisma is told they are external, so it never tries to
+ * Tables written in SQL by hand in the migrations: partitioned telemetry tables that Prisma's
+ * schema language cannot describe, and the detector's tables that only raw SQL reads. Prisma is told they are external, so it never tries to
  * create or drop them; their partitions are named <table>_<suffix>.
  */
-export const EXTERNAL_TABLES = ["event", "event_receipt", "event_minute", "event_dimension_hour"];
+export const EXTERNAL_TABLES = [
+  "event",
+  "event_receipt",
+  "event_minute",
+  "event_dimension_hour",
+  "detector_state",
+  "detector_checkpoint",
+  "detector_hour",
+  "detector_late",
+];
 
 const NO_FILTERS = { externalTables: EXTERNAL_TABLES.map((t) => `public.${t}`), externalEnums: [] };
 

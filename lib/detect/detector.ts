@@ -154,6 +154,11 @@ export class SpikeDetector {
     return this.index;
   }
 
+  /** The UTC minute the next `update` judges. */
+  get nextMinute(): number {
+    return this.startMinute + this.index;
+  }
+
   /** Judge the next minute. Cost is O(weeks), independent of history length. */
   update(rawCount: number): MinuteVerdict {
     const s = this.settings;

@@ -1,6 +1,6 @@
 export { SpikeDetector, MINUTES_PER_WEEK } from "./detector";
 export type { MinuteVerdict, DetectorOptions, DetectorSnapshot } from "./detector";
-export { detectSeries, spikeIntervals, INTERVAL_MERGE_GAP } from "./series";
+export { continueSeries, detectSeries, spikeIntervals, INTERVAL_MERGE_GAP } from "./series";
 export type { SeriesVerdicts, SpikeInterval } from "./series";
 export { rollUp } from "./rollup";
 export type { Bucket, RolledSeries } from "./rollup";

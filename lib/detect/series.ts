@@ -30,10 +30,17 @@ export function detectSeries(
   startMinute: number,
   options: DetectorOptions = {},
 ): SeriesVerdicts {
+  return continueSeries(new SpikeDetector(startMinute, options), counts);
+}
+
+/**
+ * Feeds `counts` to a detector from the minute it has got to (e.g. one restored from a
+ * checkpoint) and collects the verdicts; the detector is advanced in place.
+ */
+export function continueSeries(detector: SpikeDetector, counts: ArrayLike<number>): SeriesVerdicts {
   const n = counts.length;
-  const detector = new SpikeDetector(startMinute, options);
   const out: SeriesVerdicts = {
-    startMinute,
+    startMinute: detector.nextMinute,
     counts: new Float64Array(n),
     expected: new Float64Array(n),
     upper: new Float64Array(n),

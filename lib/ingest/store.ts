@@ -4,7 +4,8 @@
  *      batches on two connections store once: the second waits for the first and skips),
  *   2. inserts the new events into the partitioned raw table,
  *   3. adds them to the per-minute and per-dimension-hour aggregates,
- *   4. registers codes the catalogue has never seen, as unknown codes.
+ *   4. registers codes the catalogue has never seen, as unknown codes,
+ * and marks minutes that arrived after the spike detector may have judged them (late events).
  * Everything is set-based (unnest), and keys are written in sorted order so that concurrent
  * batches lock aggregate rows in the same order and cannot deadlock. It runs on node-postgres
  * directly (the pool under the Prisma client): this is the hot path, and Prisma's raw-query
@@ -14,6 +15,7 @@
 import type pg from "pg";
 
 import { poolOf, type Db } from "../db/client";
+import { markLateMinutes } from "../detection/late";
 import type { NormalizedEvent } from "./validate";
 
 /** The dimensions a breakdown can split a code by, and the event field each reads. */
@@ -234,6 +236,9 @@ export async function storeEvents(
       dimensions.map((d) => d[3]),
       dimensions.map((d) => d[4]),
     ]);
+
+    // Minutes the detector may already have judged get replayed (lib/detection).
+    await markLateMinutes(client, projectId, stored, receivedOn);
 
     // 4. Codes never seen before become visible in the catalogue as unknown codes. Catalogue
     // rows are never deleted, so a code once seen here needs no statement again.

@@ -1,23 +1,42 @@
 /**
  * Counts per bucket for some codes, with the detector's expected value, band and verdict: the
  * chart data of the overview and code pages. Every bucket of the range is present, zeros
- * included. The detector (lib/detect) runs over the code's per-minute counts from four weeks
- * before the range, so the verdicts are exactly those a live alert would have seen then.
+ * included. Verdicts come from the detectors the server keeps current (lib/detection), so they
+ * are exactly those a live alert saw, and reading them is cheap:
+ *   - hourly and daily buckets sum the stored hourly verdicts, plus the last few minutes not
+ *     judged yet, replayed from the stored state;
+ *   - minute and 5-minute buckets replay the code's minutes from the midnight checkpoint before
+ *     the range (at most a day more than the range itself).
+ * Buckets before a code's first event, or in the future, have no verdict: `upper` is null.
  */
 import type pg from "pg";
 
-import { detectSeries, rollUp } from "../detect";
+import {
+  continueSeries,
+  rollUp,
+  spikeIntervals,
+  SpikeDetector,
+  type SeriesVerdicts,
+  type SpikeInterval,
+} from "../detect";
+import { ensureCurrent } from "../detection/current";
+import { addTotals, emptyHour, hourTotals, type HourTotals } from "../detection/hour-totals";
+import {
+  latestCheckpoints,
+  loadStates,
+  minuteCounts,
+  readHours,
+  type Sql,
+} from "../detection/repository";
 import { INTERVAL_MINUTES } from "./params";
 
-/** The detector's seasonal profile looks back four weeks. */
-const HISTORY_MINUTES = 28 * 1440;
 const DEFAULT_CODES = 10;
 
 export interface SeriesPoint {
   t: string;
   count: number;
   expected: number;
-  /** null while the detector has no verdict (a code seen for the first time). */
+  /** null while the detector has no verdict (before a code's first event, or in the future). */
   upper: number | null;
   spike: boolean;
 }
@@ -30,69 +49,261 @@ export interface SeriesResult {
   spikes: { code: number; start: string; end: string; peak: number; expected: number }[];
 }
 
+interface Range {
+  fromMinute: number;
+  toMinute: number;
+  step: number;
+  /** Minutes from here on have not happened yet. */
+  nowEnd: number;
+}
+
+/** One code's buckets in the range, and its spike intervals as bucket indices. */
+interface CodeBuckets {
+  buckets: HourTotals[];
+  intervals: SpikeInterval[];
+}
+
 const iso = (minute: number) => new Date(minute * 60_000).toISOString();
 const round = (x: number) => Math.round(x * 100) / 100;
 
 export async function codeSeries(
-  sql: pg.Pool | pg.PoolClient,
+  pool: pg.Pool,
   projectId: string,
   query: { codes?: number[]; from: Date; to: Date; interval: keyof typeof INTERVAL_MINUTES },
+  nowMs = Date.now(),
 ): Promise<SeriesResult> {
   const step = INTERVAL_MINUTES[query.interval];
-  const fromMinute = Math.floor(query.from.getTime() / 60_000 / step) * step;
-  const toMinute = Math.ceil(query.to.getTime() / 60_000 / step) * step;
-  const historyStart = fromMinute - HISTORY_MINUTES;
+  const range: Range = {
+    fromMinute: Math.floor(query.from.getTime() / 60_000 / step) * step,
+    toMinute: Math.ceil(query.to.getTime() / 60_000 / step) * step,
+    step,
+    nowEnd: Math.floor(nowMs / 60_000) + 1,
+  };
+  const client = await pool.connect();
+  try {
+    const codes = query.codes ?? (await busiestCodes(client, projectId, range));
+    await ensureCurrent(client, projectId, codes, nowMs);
+    // One snapshot: a detector advancing meanwhile cannot show half its work.
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    try {
+      const perCode =
+        step % 60 === 0
+          ? await fromStoredHours(client, projectId, codes, range)
+          : await fromReplayedMinutes(client, projectId, codes, range);
+      await client.query("COMMIT");
+      return present(query.interval, range, codes, perCode);
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    }
+  } finally {
+    client.release();
+  }
+}
 
-  const codes =
-    query.codes ??
-    (
-      await sql.query<{ code: number }>(
-        `SELECT code FROM event_minute WHERE project_id = $1 AND minute >= $2 AND minute < $3
-         GROUP BY code ORDER BY sum(count) DESC, code LIMIT ${DEFAULT_CODES}`,
-        [projectId, iso(fromMinute), iso(toMinute)],
-      )
-    ).rows.map((r) => r.code);
-
-  const { rows } = await sql.query<{ code: number; m: string; count: number }>(
-    `SELECT code, (extract(epoch FROM minute) / 60)::bigint AS m, count FROM event_minute
-     WHERE project_id = $1 AND code = ANY($2::int[]) AND minute >= $3 AND minute < $4`,
-    [projectId, codes, iso(historyStart), iso(toMinute)],
+async function busiestCodes(sql: Sql, projectId: string, range: Range): Promise<number[]> {
+  const { rows } = await sql.query<{ code: number }>(
+    `SELECT code FROM event_minute WHERE project_id = $1 AND minute >= $2 AND minute < $3
+     GROUP BY code ORDER BY sum(count) DESC, code LIMIT ${DEFAULT_CODES}`,
+    [projectId, iso(range.fromMinute), iso(range.toMinute)],
   );
-  const dense = new Map(codes.map((code) => [code, new Float64Array(toMinute - historyStart)]));
-  for (const row of rows) dense.get(row.code)![Number(row.m) - historyStart] = row.count;
+  return rows.map((r) => r.code);
+}
 
+/** Stored hourly verdicts, plus the minutes after the stored state replayed on the spot. */
+async function fromStoredHours(
+  sql: Sql,
+  projectId: string,
+  codes: number[],
+  range: Range,
+): Promise<Map<number, CodeBuckets>> {
+  const hours = new Map<number, Map<number, HourTotals>>(codes.map((c) => [c, new Map()]));
+  for (const row of await readHours(sql, projectId, codes, range.fromMinute, range.toMinute)) {
+    hours.get(row.code)!.set(row.hour, row);
+  }
+  const tailEnd = Math.min(range.toMinute, range.nowEnd);
+  const states = await loadStates(sql, projectId, codes, true);
+  const tails = [...states].filter(([, s]) => s.nextMinute < tailEnd);
+  if (tails.length > 0) {
+    const tailFrom = Math.min(...tails.map(([, s]) => s.nextMinute));
+    const counts = await denseCounts(sql, projectId, tails, tailFrom, tailEnd);
+    for (const [code, state] of tails) {
+      const detector = SpikeDetector.restore(state.snapshot!);
+      const verdicts = continueSeries(
+        detector,
+        counts.get(code)!.subarray(state.nextMinute - tailFrom),
+      );
+      const start = Math.max(0, range.fromMinute - verdicts.startMinute);
+      for (const part of hourTotals(verdicts, start)) {
+        const stored = hours.get(code)!;
+        const hour = stored.get(part.hour) ?? emptyHour(part.hour);
+        addTotals(hour, part);
+        stored.set(part.hour, hour);
+      }
+    }
+  }
+  const result = new Map<number, CodeBuckets>();
+  for (const code of codes) result.set(code, bucketHours(hours.get(code)!, range));
+  return result;
+}
+
+/** Hours (stored or replayed) into buckets of `range.step` minutes; missing hours: no verdict. */
+function bucketHours(hours: Map<number, HourTotals>, range: Range): CodeBuckets {
+  const buckets: HourTotals[] = [];
+  for (let start = range.fromMinute; start < range.toMinute; start += range.step) {
+    const bucket = emptyHour(start);
+    for (let hour = start; hour < start + range.step; hour += 60) {
+      const totals = hours.get(hour);
+      if (totals) addTotals(bucket, totals);
+      else bucket.upper = Number.POSITIVE_INFINITY;
+    }
+    buckets.push(bucket);
+  }
+  // Consecutive buckets with spike minutes form one interval, as rollUp merges them.
+  const intervals: SpikeInterval[] = [];
+  buckets.forEach((bucket, i) => {
+    if (bucket.spikeMinutes === 0) return;
+    const last = intervals[intervals.length - 1];
+    if (last && last.endIndex === i - 1) {
+      last.endIndex = i;
+      if (bucket.peak > last.peak) {
+        last.peak = bucket.peak;
+        last.expected = bucket.peakExpected;
+      }
+    } else {
+      intervals.push({
+        startIndex: i,
+        endIndex: i,
+        peak: bucket.peak,
+        expected: bucket.peakExpected,
+      });
+    }
+  });
+  return { buckets, intervals };
+}
+
+/** Minute verdicts replayed from the checkpoint before the range, rolled up to the step. */
+async function fromReplayedMinutes(
+  sql: Sql,
+  projectId: string,
+  codes: number[],
+  range: Range,
+): Promise<Map<number, CodeBuckets>> {
+  const replayEnd = Math.min(range.toMinute, range.nowEnd);
+  const states = await loadStates(sql, projectId, codes, false);
+  const checkpoints = await latestCheckpoints(sql, projectId, codes, range.fromMinute);
+  const detectors = new Map<number, SpikeDetector>();
+  for (const [code, state] of states) {
+    const checkpoint = checkpoints.get(code);
+    // Without a checkpoint (a code younger than the range, or a range older than the kept
+    // checkpoints) the detector replays from the code's first minute.
+    detectors.set(
+      code,
+      checkpoint && state.startMinute < range.fromMinute
+        ? SpikeDetector.restore(checkpoint)
+        : new SpikeDetector(state.startMinute),
+    );
+  }
+  const replayed = [...detectors].filter(([, d]) => d.nextMinute < replayEnd);
+  const replayFrom = Math.min(replayEnd, ...replayed.map(([, d]) => d.nextMinute));
+  const counts = await denseCounts(sql, projectId, replayed, replayFrom, replayEnd);
+  const result = new Map<number, CodeBuckets>();
+  for (const code of codes) {
+    const detector = detectors.get(code);
+    const verdicts =
+      detector && detector.nextMinute < replayEnd
+        ? continueSeries(detector, counts.get(code)!.subarray(detector.nextMinute - replayFrom))
+        : undefined;
+    const rolled = rollUp(inRange(verdicts, range), range.step);
+    result.set(code, {
+      buckets: rolled.buckets.map((b) => ({
+        ...emptyHour(b.startMinute),
+        count: b.count,
+        expected: b.expected,
+        upper: b.upper,
+        spikeMinutes: b.spike ? 1 : 0,
+      })),
+      intervals: rolled.intervals,
+    });
+  }
+  return result;
+}
+
+/** The verdicts of the range's minutes; minutes without one (not replayed) count zero, no verdict. */
+function inRange(verdicts: SeriesVerdicts | undefined, range: Range): SeriesVerdicts {
+  const n = range.toMinute - range.fromMinute;
+  const out: SeriesVerdicts = {
+    startMinute: range.fromMinute,
+    counts: new Float64Array(n),
+    expected: new Float64Array(n),
+    upper: new Float64Array(n).fill(Number.POSITIVE_INFINITY),
+    spike: new Uint8Array(n),
+    candidate: new Uint8Array(n),
+    warmingUp: new Uint8Array(n),
+    intervals: [],
+  };
+  if (verdicts) {
+    const offset = range.fromMinute - verdicts.startMinute;
+    for (let i = Math.max(0, -offset); i < n && i + offset < verdicts.counts.length; i++) {
+      out.counts[i] = verdicts.counts[i + offset]!;
+      out.expected[i] = verdicts.expected[i + offset]!;
+      out.upper[i] = verdicts.upper[i + offset]!;
+      out.spike[i] = verdicts.spike[i + offset]!;
+    }
+  }
+  out.intervals = spikeIntervals(out.spike, out.counts, out.expected);
+  return out;
+}
+
+/** Per-minute counts of each code in [from, to), zeros included. */
+async function denseCounts(
+  sql: Sql,
+  projectId: string,
+  codes: [number, unknown][],
+  from: number,
+  to: number,
+): Promise<Map<number, Float64Array>> {
+  const dense = new Map(codes.map(([code]) => [code, new Float64Array(Math.max(0, to - from))]));
+  if (to > from) {
+    for (const row of await minuteCounts(sql, projectId, [...dense.keys()], from, to)) {
+      dense.get(row.code)![row.m - from] = row.count;
+    }
+  }
+  return dense;
+}
+
+function present(
+  interval: keyof typeof INTERVAL_MINUTES,
+  range: Range,
+  codes: number[],
+  perCode: Map<number, CodeBuckets>,
+): SeriesResult {
   const result: SeriesResult = {
-    interval: query.interval,
-    from: iso(fromMinute),
-    to: iso(toMinute),
+    interval,
+    from: iso(range.fromMinute),
+    to: iso(range.toMinute),
     series: [],
     spikes: [],
   };
   for (const code of codes) {
-    const rolled = rollUp(detectSeries(dense.get(code)!, historyStart), step);
-    const inRange = rolled.buckets.filter(
-      (b) => b.startMinute >= fromMinute && b.startMinute < toMinute,
-    );
+    const { buckets, intervals } = perCode.get(code)!;
     result.series.push({
       code,
-      points: inRange.map((b) => ({
-        t: iso(b.startMinute),
+      points: buckets.map((b) => ({
+        t: iso(b.hour),
         count: b.count,
         expected: round(b.expected),
         upper: Number.isFinite(b.upper) ? round(b.upper) : null,
-        spike: b.spike,
+        spike: b.spikeMinutes > 0,
       })),
     });
-    for (const interval of rolled.intervals) {
-      const start = rolled.buckets[interval.startIndex]!.startMinute;
-      const end = rolled.buckets[interval.endIndex]!.startMinute + step;
-      if (end <= fromMinute || start >= toMinute) continue;
+    for (const spike of intervals) {
       result.spikes.push({
         code,
-        start: iso(start),
-        end: iso(end),
-        peak: interval.peak,
-        expected: round(interval.expected),
+        start: iso(buckets[spike.startIndex]!.hour),
+        end: iso(buckets[spike.endIndex]!.hour + range.step),
+        peak: spike.peak,
+        expected: round(spike.expected),
       });
     }
   }

@@ -1,0 +1,173 @@
+/**
+ * Keeps each project's detectors current: every code's SpikeDetector is fed its per-minute
+ * counts once, in order, from the code's first event on, and what it concluded is stored
+ * (state, midnight checkpoints, hourly verdicts). Charts and alerts then read verdicts instead
+ * of re-running weeks of minutes, and every reader sees the same ones.
+ *
+ * A minute is judged once it is SETTLE_MINUTES old, when its events are in. Events that arrive
+ * later for a judged minute (an offline phone, a backfill) leave a mark (lib/detection/late.ts);
+ * the next advance rewinds that code to the checkpoint before the mark and replays, so stored
+ * verdicts always equal a replay over the data as it is now.
+ *
+ * Callers hold the project's detector lock (`lockProject`) inside a transaction.
+ */
+import { continueSeries, SpikeDetector } from "../detect";
+import { hourTotals, MINUTES_PER_HOUR, type HourTotals } from "./hour-totals";
+import {
+  clearFrom,
+  firstMinutes,
+  latestCheckpoints,
+  loadStates,
+  minuteCounts,
+  takeLateMarks,
+  writeCheckpoints,
+  writeHours,
+  writeState,
+  type Sql,
+} from "./repository";
+
+/** A minute is judged this many minutes after it ends. */
+export const SETTLE_MINUTES = 5;
+/** Midnight checkpoints are kept this many days (minute charts replay from them). */
+export const CHECKPOINT_DAYS = 35;
+const DAY = 1_440;
+/** Counts are read this many days at a time during a long replay. */
+const READ_DAYS = 7;
+const DETECTOR_LOCK = 7_200_103;
+
+/** The end (exclusive) of the minutes that may be judged at `nowMs`. */
+export function judgedEnd(nowMs: number): number {
+  return Math.floor(nowMs / 60_000) - SETTLE_MINUTES;
+}
+
+/** Serialises advances of one project's detectors; released at the end of the transaction. */
+export async function lockProject(sql: Sql, projectId: string, wait = true): Promise<boolean> {
+  const { rows } = await sql.query<{ locked: boolean | null }>(
+    wait
+      ? `SELECT pg_advisory_xact_lock($1, hashtext($2)) IS NULL AS locked`
+      : `SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked`,
+    [DETECTOR_LOCK, projectId],
+  );
+  return wait || rows[0]?.locked === true;
+}
+
+interface Plan {
+  code: number;
+  detector: SpikeDetector;
+  startMinute: number;
+  /** A resumed detector in the middle of an hour adds to that hour's stored row. */
+  continuingHour: number | undefined;
+}
+
+export interface AdvanceReport {
+  codes: number;
+  minutesJudged: number;
+  rewound: number[];
+}
+
+/** Brings the detectors of `codes` up to `end` (exclusive), replaying after late events. */
+export async function advanceDetectors(
+  sql: Sql,
+  projectId: string,
+  codes: number[],
+  end: number,
+): Promise<AdvanceReport> {
+  const report: AdvanceReport = { codes: 0, minutesJudged: 0, rewound: [] };
+  if (codes.length === 0) return report;
+  const states = await loadStates(sql, projectId, codes, true);
+  const late = await takeLateMarks(sql, projectId, codes);
+  const plans: Plan[] = [];
+  const fresh: number[] = [];
+  const rewinds = new Map<number, number>();
+  for (const code of codes) {
+    const state = states.get(code);
+    const lateFrom = late.get(code);
+    if (!state?.snapshot || (lateFrom !== undefined && lateFrom < state.startMinute)) {
+      fresh.push(code);
+    } else if (lateFrom !== undefined && lateFrom < state.nextMinute) {
+      rewinds.set(code, lateFrom);
+    } else {
+      const detector = SpikeDetector.restore(state.snapshot);
+      const continuing =
+        detector.nextMinute % MINUTES_PER_HOUR === 0
+          ? undefined
+          : detector.nextMinute - (detector.nextMinute % MINUTES_PER_HOUR);
+      plans.push({ code, detector, startMinute: state.startMinute, continuingHour: continuing });
+    }
+  }
+  for (const [code, lateFrom] of rewinds) {
+    const checkpoint = (await latestCheckpoints(sql, projectId, [code], lateFrom)).get(code);
+    if (!checkpoint) {
+      fresh.push(code);
+      continue;
+    }
+    const detector = SpikeDetector.restore(checkpoint);
+    await clearFrom(sql, projectId, code, detector.nextMinute);
+    plans.push({
+      code,
+      detector,
+      startMinute: states.get(code)!.startMinute,
+      continuingHour: undefined,
+    });
+    report.rewound.push(code);
+  }
+  const firsts = await firstMinutes(sql, projectId, fresh);
+  for (const code of fresh) {
+    const first = firsts.get(code);
+    if (first === undefined) continue;
+    await clearFrom(sql, projectId, code, -1);
+    plans.push({
+      code,
+      detector: new SpikeDetector(first),
+      startMinute: first,
+      continuingHour: undefined,
+    });
+    if (states.has(code)) report.rewound.push(code);
+  }
+
+  for (const plan of plans) {
+    if (plan.detector.nextMinute >= end) continue;
+    report.minutesJudged += await replay(sql, projectId, plan, end);
+    report.codes++;
+  }
+  return report;
+}
+
+/** Feeds one code's minutes up to `end` and stores what the detector concluded. */
+async function replay(sql: Sql, projectId: string, plan: Plan, end: number): Promise<number> {
+  const { detector, code } = plan;
+  const from = detector.nextMinute;
+  const hours: HourTotals[] = [];
+  const checkpoints: { minute: number; snapshot: ReturnType<SpikeDetector["snapshot"]> }[] = [];
+  const keepCheckpointsFrom = end - CHECKPOINT_DAYS * DAY;
+  for (let readFrom = from; readFrom < end;) {
+    const readTo = Math.min(end, (Math.floor(readFrom / DAY) + READ_DAYS) * DAY);
+    const counts = new Float64Array(readTo - readFrom);
+    for (const row of await minuteCounts(sql, projectId, [code], readFrom, readTo)) {
+      counts[row.m - readFrom] = row.count;
+    }
+    // Day by day, so the state at each midnight can be kept as a checkpoint.
+    for (let dayFrom = readFrom; dayFrom < readTo;) {
+      if (dayFrom % DAY === 0 && dayFrom >= keepCheckpointsFrom) {
+        checkpoints.push({ minute: dayFrom, snapshot: detector.snapshot() });
+      }
+      const dayTo = Math.min(readTo, (Math.floor(dayFrom / DAY) + 1) * DAY);
+      const verdicts = continueSeries(
+        detector,
+        counts.subarray(dayFrom - readFrom, dayTo - readFrom),
+      );
+      // Days split at midnight, so hours never straddle two calls.
+      hours.push(...hourTotals(verdicts));
+      dayFrom = dayTo;
+    }
+    readFrom = readTo;
+  }
+  await writeHours(sql, projectId, code, hours, plan.continuingHour);
+  await writeCheckpoints(sql, projectId, code, checkpoints);
+  await writeState(sql, projectId, code, {
+    startMinute: plan.startMinute,
+    nextMinute: detector.nextMinute,
+    snapshot: detector.snapshot(),
+  });
+  return end - from;
+}

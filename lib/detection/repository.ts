@@ -1,0 +1,289 @@
+/**
+ * The detector's tables (migration 20261126220000_detector_state): states, midnight
+ * checkpoints, hourly verdicts and late-minute marks. Minutes are passed as integers (UTC
+ * minutes since the epoch) and converted in SQL. Plain node-postgres, like the other telemetry
+ * tables: these run inside the same transactions as the reads and writes around them.
+ */
+import type pg from "pg";
+
+import type { DetectorSnapshot } from "../detect";
+import type { HourTotals } from "./hour-totals";
+
+export type Sql = Pick<pg.PoolClient, "query">;
+
+export interface StoredState {
+  startMinute: number;
+  nextMinute: number;
+  snapshot?: DetectorSnapshot;
+}
+
+const MINUTE_OF = (column: string) => `(extract(epoch FROM ${column}) / 60)::int`;
+
+export async function loadStates(
+  sql: Sql,
+  projectId: string,
+  codes: number[],
+  withSnapshot: boolean,
+): Promise<Map<number, StoredState>> {
+  const { rows } = await sql.query<{
+    code: number;
+    start: number;
+    next: number;
+    snapshot?: DetectorSnapshot;
+  }>(
+    `SELECT code, ${MINUTE_OF("start_minute")} AS start, ${MINUTE_OF("next_minute")} AS next
+            ${withSnapshot ? ", snapshot" : ""}
+     FROM detector_state WHERE project_id = $1 AND code = ANY($2::int[])`,
+    [projectId, codes],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.code,
+      { startMinute: r.start, nextMinute: r.next, snapshot: r.snapshot ?? undefined },
+    ]),
+  );
+}
+
+/** Codes of the project with a detector, or with late marks waiting. */
+export async function trackedCodes(sql: Sql, projectId: string): Promise<number[]> {
+  const { rows } = await sql.query<{ code: number }>(
+    `SELECT code FROM detector_state WHERE project_id = $1
+     UNION SELECT DISTINCT code FROM detector_late WHERE project_id = $1`,
+    [projectId],
+  );
+  return rows.map((r) => r.code);
+}
+
+/** Codes that have late marks waiting, among `codes`. */
+export async function codesWithLateMarks(
+  sql: Sql,
+  projectId: string,
+  codes: number[],
+): Promise<Set<number>> {
+  const { rows } = await sql.query<{ code: number }>(
+    `SELECT DISTINCT code FROM detector_late WHERE project_id = $1 AND code = ANY($2::int[])`,
+    [projectId, codes],
+  );
+  return new Set(rows.map((r) => r.code));
+}
+
+/** Removes the late marks of `codes` and returns the earliest marked minute of each. */
+export async function takeLateMarks(
+  sql: Sql,
+  projectId: string,
+  codes: number[],
+): Promise<Map<number, number>> {
+  const { rows } = await sql.query<{ code: number; m: number }>(
+    `WITH taken AS (
+       DELETE FROM detector_late WHERE project_id = $1 AND code = ANY($2::int[])
+       RETURNING code, minute)
+     SELECT code, ${MINUTE_OF("min(minute)")} AS m FROM taken GROUP BY code`,
+    [projectId, codes],
+  );
+  return new Map(rows.map((r) => [r.code, r.m]));
+}
+
+/** The first minute with events of each code (codes without any are absent). */
+export async function firstMinutes(
+  sql: Sql,
+  projectId: string,
+  codes: number[],
+): Promise<Map<number, number>> {
+  if (codes.length === 0) return new Map();
+  // One index probe per code (min() on the primary key), not a scan of the aggregate.
+  const { rows } = await sql.query<{ code: number; m: number | null }>(
+    `SELECT c.code, (SELECT ${MINUTE_OF("min(e.minute)")} FROM event_minute e
+                     WHERE e.project_id = $1 AND e.code = c.code) AS m
+     FROM unnest($2::int[]) AS c(code)`,
+    [projectId, codes],
+  );
+  return new Map(rows.flatMap((r) => (r.m === null ? [] : [[r.code, r.m] as const])));
+}
+
+/** The latest checkpoint of each code at or before `atOrBefore`. */
+export async function latestCheckpoints(
+  sql: Sql,
+  projectId: string,
+  codes: number[],
+  atOrBefore: number,
+): Promise<Map<number, DetectorSnapshot>> {
+  const { rows } = await sql.query<{ code: number; snapshot: DetectorSnapshot }>(
+    `SELECT DISTINCT ON (code) code, snapshot FROM detector_checkpoint
+     WHERE project_id = $1 AND code = ANY($2::int[]) AND minute <= to_timestamp($3::bigint * 60)
+     ORDER BY code, minute DESC`,
+    [projectId, codes, atOrBefore],
+  );
+  return new Map(rows.map((r) => [r.code, r.snapshot]));
+}
+
+/** Per-minute counts of `codes` in [from, to): only the minutes that had events. */
+export async function minuteCounts(
+  sql: Sql,
+  projectId: string,
+  codes: number[],
+  from: number,
+  to: number,
+): Promise<{ code: number; m: number; count: number }[]> {
+  const { rows } = await sql.query<{ code: number; m: number; count: number }>(
+    `SELECT code, ${MINUTE_OF("minute")} AS m, count FROM event_minute
+     WHERE project_id = $1 AND code = ANY($2::int[])
+       AND minute >= to_timestamp($3::bigint * 60) AND minute < to_timestamp($4::bigint * 60)`,
+    [projectId, codes, from, to],
+  );
+  return rows;
+}
+
+export async function readHours(
+  sql: Sql,
+  projectId: string,
+  codes: number[],
+  from: number,
+  to: number,
+): Promise<(HourTotals & { code: number })[]> {
+  const { rows } = await sql.query<{
+    code: number;
+    h: number;
+    count: number;
+    expected: number;
+    upper: number | null;
+    spike_minutes: number;
+    peak: number;
+    peak_expected: number;
+  }>(
+    `SELECT code, ${MINUTE_OF("hour")} AS h, count, expected, upper, spike_minutes, peak,
+            peak_expected
+     FROM detector_hour
+     WHERE project_id = $1 AND code = ANY($2::int[])
+       AND hour >= to_timestamp($3::bigint * 60) AND hour < to_timestamp($4::bigint * 60)`,
+    [projectId, codes, from, to],
+  );
+  return rows.map((r) => ({
+    code: r.code,
+    hour: r.h,
+    count: r.count,
+    expected: r.expected,
+    upper: r.upper ?? Number.POSITIVE_INFINITY,
+    spikeMinutes: r.spike_minutes,
+    peak: r.peak,
+    peakExpected: r.peak_expected,
+  }));
+}
+
+/** Forgets a code's hourly verdicts and checkpoints from `from` on (before a full replay). */
+export async function clearFrom(sql: Sql, projectId: string, code: number, from: number) {
+  const params = [projectId, code, from];
+  const where = `project_id = $1 AND code = $2`;
+  await sql.query(
+    `DELETE FROM detector_hour WHERE ${where} AND hour >= to_timestamp($3::bigint * 60)`,
+    params,
+  );
+  await sql.query(
+    `DELETE FROM detector_checkpoint WHERE ${where} AND minute >= to_timestamp($3::bigint * 60)`,
+    params,
+  );
+}
+
+const finite = (x: number) => (Number.isFinite(x) ? x : null);
+
+const HOUR_COLUMNS = `(project_id, code, hour, count, expected, upper, spike_minutes, peak,
+  peak_expected)`;
+const HOUR_ROWS = `SELECT $1::uuid, $2::int, to_timestamp(h::bigint * 60), n, e, u, s, p, pe
+  FROM unnest($3::int[], $4::int[], $5::float8[], $6::float8[], $7::int[], $8::int[],
+              $9::float8[]) AS t(h, n, e, u, s, p, pe)`;
+/** A recomputed hour replaces the stored one. */
+const REPLACE_HOURS = `INSERT INTO detector_hour ${HOUR_COLUMNS} ${HOUR_ROWS}
+  ON CONFLICT (project_id, code, hour) DO UPDATE SET count = excluded.count,
+    expected = excluded.expected, upper = excluded.upper, spike_minutes = excluded.spike_minutes,
+    peak = excluded.peak, peak_expected = excluded.peak_expected`;
+/** The rest of an hour adds to the minutes already stored (upper stays NULL once NULL). */
+const ADD_TO_HOUR = `INSERT INTO detector_hour AS d ${HOUR_COLUMNS} ${HOUR_ROWS}
+  ON CONFLICT (project_id, code, hour) DO UPDATE SET count = d.count + excluded.count,
+    expected = d.expected + excluded.expected, upper = d.upper + excluded.upper,
+    spike_minutes = d.spike_minutes + excluded.spike_minutes,
+    peak = greatest(d.peak, excluded.peak),
+    peak_expected = CASE WHEN d.peak >= excluded.peak THEN d.peak_expected
+                         ELSE excluded.peak_expected END`;
+
+function hourParams(projectId: string, code: number, hours: HourTotals[]) {
+  return [
+    projectId,
+    code,
+    hours.map((h) => h.hour),
+    hours.map((h) => h.count),
+    hours.map((h) => h.expected),
+    hours.map((h) => finite(h.upper)),
+    hours.map((h) => h.spikeMinutes),
+    hours.map((h) => h.peak),
+    hours.map((h) => h.peakExpected),
+  ];
+}
+
+/**
+ * Writes hourly totals. `continuing` is the hour a resumed detector was in the middle of: its
+ * stored row holds the earlier minutes, so the new ones are added to it; every other hour is
+ * replaced (a replay recomputes it whole).
+ */
+export async function writeHours(
+  sql: Sql,
+  projectId: string,
+  code: number,
+  hours: HourTotals[],
+  continuing: number | undefined,
+): Promise<void> {
+  const added = hours.filter((h) => h.hour === continuing);
+  const replaced = hours.filter((h) => h.hour !== continuing);
+  if (added.length > 0) await sql.query(ADD_TO_HOUR, hourParams(projectId, code, added));
+  for (let i = 0; i < replaced.length; i += 5_000) {
+    await sql.query(REPLACE_HOURS, hourParams(projectId, code, replaced.slice(i, i + 5_000)));
+  }
+}
+
+export async function writeCheckpoints(
+  sql: Sql,
+  projectId: string,
+  code: number,
+  checkpoints: { minute: number; snapshot: DetectorSnapshot }[],
+): Promise<void> {
+  if (checkpoints.length === 0) return;
+  await sql.query(
+    `INSERT INTO detector_checkpoint (project_id, code, minute, snapshot)
+     SELECT $1::uuid, $2::int, to_timestamp(m::bigint * 60), s
+     FROM unnest($3::int[], $4::jsonb[]) AS t(m, s)
+     ON CONFLICT (project_id, code, minute) DO UPDATE SET snapshot = excluded.snapshot`,
+    [
+      projectId,
+      code,
+      checkpoints.map((c) => c.minute),
+      checkpoints.map((c) => JSON.stringify(c.snapshot)),
+    ],
+  );
+}
+
+export async function writeState(
+  sql: Sql,
+  projectId: string,
+  code: number,
+  state: Required<StoredState>,
+): Promise<void> {
+  await sql.query(
+    `INSERT INTO detector_state (project_id, code, start_minute, next_minute, snapshot, updated_at)
+     VALUES ($1, $2, to_timestamp($3::bigint * 60), to_timestamp($4::bigint * 60), $5, now())
+     ON CONFLICT (project_id, code) DO UPDATE SET start_minute = excluded.start_minute,
+       next_minute = excluded.next_minute, snapshot = excluded.snapshot, updated_at = now()`,
+    [projectId, code, state.startMinute, state.nextMinute, JSON.stringify(state.snapshot)],
+  );
+}
+
+/** Drops checkpoints older than `before` and hourly verdicts older than `hoursBefore`. */
+export async function pruneDetectorTables(
+  sql: Sql,
+  checkpointsBefore: number,
+  hoursBefore: number,
+): Promise<void> {
+  await sql.query(`DELETE FROM detector_checkpoint WHERE minute < to_timestamp($1::bigint * 60)`, [
+    checkpointsBefore,
+  ]);
+  await sql.query(`DELETE FROM detector_hour WHERE hour < to_timestamp($1::bigint * 60)`, [
+    hoursBefore,
+  ]);
+}
