@@ -46,6 +46,11 @@ const envSchema = z.object({
   CW_INGEST_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(8),
   /** "1": the server does not schedule background work (retention); run it from cron instead. */
   CW_DISABLE_SCHEDULER: z.enum(["0", "1"]).default("0"),
+  /**
+   * How readily the spike detector flags a surge: low (fewer, larger spikes), medium, high.
+   * Changing it replays every code's history with the new setting (lib/detection).
+   */
+  CW_DETECTOR_SENSITIVITY: z.enum(["low", "medium", "high"]).default("medium"),
   /** When set, GET /metrics requires this bearer token. */
   CW_METRICS_TOKEN: z.string().min(16).optional(),
   /** Connections per process to PostgreSQL. */

@@ -5,6 +5,7 @@ import { getDb } from "./db/server";
 import { runDetectorTick } from "./detection/loop";
 import { getEnv } from "./env";
 import { runRetention } from "./ingest/retention";
+import { metrics } from "./observability/metrics";
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
@@ -32,13 +33,17 @@ let detectorRunning = false;
 async function detectorTick(): Promise<void> {
   if (detectorRunning) return;
   detectorRunning = true;
+  const m = metrics();
+  const stop = m.detectorTickDuration.startTimer();
   try {
-    await runDetectorTick(poolOf(await getDb()), {
+    const report = await runDetectorTick(poolOf(await getDb()), {
       aggregateMonths: getEnv().CW_AGGREGATE_RETENTION_MONTHS,
     });
+    m.detectorMinutes.inc(report.minutesJudged);
   } catch (error) {
     console.error("detector tick failed", error);
   } finally {
+    stop();
     detectorRunning = false;
   }
 }

@@ -11,7 +11,8 @@
  *
  * Callers hold the project's detector lock (`lockProject`) inside a transaction.
  */
-import { continueSeries, SpikeDetector } from "../detect";
+import { continueSeries, resolveSettings, SpikeDetector, type DetectorSettings } from "../detect";
+import { getEnv } from "../env";
 import { hourTotals, MINUTES_PER_HOUR, type HourTotals } from "./hour-totals";
 import {
   clearFrom,
@@ -34,6 +35,16 @@ const DAY = 1_440;
 /** Counts are read this many days at a time during a long replay. */
 const READ_DAYS = 7;
 const DETECTOR_LOCK = 7_200_103;
+
+/** The settings detectors run with (CW_DETECTOR_SENSITIVITY). */
+export function currentSettings(): DetectorSettings {
+  return resolveSettings({ sensitivity: getEnv().CW_DETECTOR_SENSITIVITY });
+}
+
+/** Names settings by their values, so a stored detector that ran with others is recognised. */
+export function settingsKey(settings: DetectorSettings): string {
+  return JSON.stringify(Object.entries(settings).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
 
 /** The end (exclusive) of the minutes that may be judged at `nowMs`. */
 export function judgedEnd(nowMs: number): number {
@@ -74,6 +85,8 @@ export async function advanceDetectors(
 ): Promise<AdvanceReport> {
   const report: AdvanceReport = { codes: 0, minutesJudged: 0, rewound: [] };
   if (codes.length === 0) return report;
+  const settings = currentSettings();
+  const key = settingsKey(settings);
   const states = await loadStates(sql, projectId, codes, true);
   const late = await takeLateMarks(sql, projectId, codes);
   const plans: Plan[] = [];
@@ -82,7 +95,11 @@ export async function advanceDetectors(
   for (const code of codes) {
     const state = states.get(code);
     const lateFrom = late.get(code);
-    if (!state?.snapshot || (lateFrom !== undefined && lateFrom < state.startMinute)) {
+    if (
+      !state?.snapshot ||
+      state.settings !== key ||
+      (lateFrom !== undefined && lateFrom < state.startMinute)
+    ) {
       fresh.push(code);
     } else if (lateFrom !== undefined && lateFrom < state.nextMinute) {
       rewinds.set(code, lateFrom);
@@ -118,7 +135,7 @@ export async function advanceDetectors(
     await clearFrom(sql, projectId, code, -1);
     plans.push({
       code,
-      detector: new SpikeDetector(first),
+      detector: new SpikeDetector(first, settings),
       startMinute: first,
       continuingHour: undefined,
     });
@@ -127,14 +144,20 @@ export async function advanceDetectors(
 
   for (const plan of plans) {
     if (plan.detector.nextMinute >= end) continue;
-    report.minutesJudged += await replay(sql, projectId, plan, end);
+    report.minutesJudged += await replay(sql, projectId, plan, end, key);
     report.codes++;
   }
   return report;
 }
 
 /** Feeds one code's minutes up to `end` and stores what the detector concluded. */
-async function replay(sql: Sql, projectId: string, plan: Plan, end: number): Promise<number> {
+async function replay(
+  sql: Sql,
+  projectId: string,
+  plan: Plan,
+  end: number,
+  settings: string,
+): Promise<number> {
   const { detector, code } = plan;
   const from = detector.nextMinute;
   const hours: HourTotals[] = [];
@@ -165,6 +188,7 @@ async function replay(sql: Sql, projectId: string, plan: Plan, end: number): Pro
   await writeHours(sql, projectId, code, hours, plan.continuingHour);
   await writeCheckpoints(sql, projectId, code, checkpoints);
   await writeState(sql, projectId, code, {
+    settings,
     startMinute: plan.startMinute,
     nextMinute: detector.nextMinute,
     snapshot: detector.snapshot(),

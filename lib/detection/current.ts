@@ -5,7 +5,7 @@
  */
 import type pg from "pg";
 
-import { advanceDetectors, judgedEnd, lockProject } from "./advance";
+import { advanceDetectors, currentSettings, judgedEnd, lockProject, settingsKey } from "./advance";
 import { codesWithLateMarks, firstMinutes, loadStates } from "./repository";
 
 /** Minutes a reader tolerates the stored verdicts being behind (it replays the rest itself). */
@@ -18,6 +18,7 @@ export async function ensureCurrent(
   nowMs: number,
 ): Promise<void> {
   const end = judgedEnd(nowMs);
+  const key = settingsKey(currentSettings());
   const states = await loadStates(client, projectId, codes, false);
   const late = await codesWithLateMarks(client, projectId, codes);
   const unstarted = codes.filter((code) => !states.has(code) && !late.has(code));
@@ -25,7 +26,8 @@ export async function ensureCurrent(
   const behind = codes.filter((code) => {
     if (late.has(code)) return true;
     const state = states.get(code);
-    return state ? state.nextMinute < end - READ_LAG_TOLERANCE : withData.has(code);
+    if (!state) return withData.has(code);
+    return state.settings !== key || state.nextMinute < end - READ_LAG_TOLERANCE;
   });
   if (behind.length === 0) return;
   await client.query("BEGIN");

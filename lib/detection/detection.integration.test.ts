@@ -198,4 +198,18 @@ describe("stored detector verdicts", () => {
     );
     expect(after.rows[0].updated_at).toEqual(before.rows[0].updated_at);
   });
+
+  it("a detector that ran with other settings is replayed from the code's first minute", async () => {
+    await fixture.sql.query(
+      `UPDATE detector_state SET settings = '[["sensitivity","another"]]' WHERE code = 1006`,
+    );
+    const tick = await runDetectorTick(pool, { nowMs });
+    expect(tick.codes).toBe(1);
+    expect(tick.minutesJudged).toBeGreaterThan(3 * 1440 - 300);
+    const { rows } = await fixture.sql.query(
+      `SELECT settings FROM detector_state WHERE code = 1006 AND project_id = $1`,
+      [fixture.projectId],
+    );
+    expect(rows[0].settings).toContain("jointTail");
+  });
 });

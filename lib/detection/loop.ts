@@ -5,7 +5,14 @@
  */
 import type pg from "pg";
 
-import { advanceDetectors, CHECKPOINT_DAYS, judgedEnd, lockProject } from "./advance";
+import {
+  advanceDetectors,
+  CHECKPOINT_DAYS,
+  currentSettings,
+  judgedEnd,
+  lockProject,
+  settingsKey,
+} from "./advance";
 import {
   codesWithLateMarks,
   firstMinutes,
@@ -50,6 +57,7 @@ export async function runDetectorTick(
 ): Promise<TickReport> {
   const nowMs = options.nowMs ?? Date.now();
   const end = judgedEnd(nowMs);
+  const key = settingsKey(currentSettings());
   const report: TickReport = { projects: 0, codes: 0, minutesJudged: 0, busy: 0 };
   const client = await pool.connect();
   try {
@@ -60,7 +68,8 @@ export async function runDetectorTick(
       const late = await codesWithLateMarks(client, id, codes);
       report.projects++;
       for (const code of codes) {
-        const current = (states.get(code)?.nextMinute ?? -Infinity) >= end;
+        const state = states.get(code);
+        const current = state !== undefined && state.settings === key && state.nextMinute >= end;
         if (current && !late.has(code)) continue;
         const done = await inTransaction(client, async () => {
           if (!(await lockProject(client, id, false))) return undefined;

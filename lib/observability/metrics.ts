@@ -40,6 +40,17 @@ function createMetrics() {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     }),
+    detectorMinutes: new Counter({
+      name: "codewatch_detector_minutes_judged_total",
+      help: "Code-minutes the spike detectors judged in the background loop (replays included)",
+      registers: [registry],
+    }),
+    detectorTickDuration: new Histogram({
+      name: "codewatch_detector_tick_duration_seconds",
+      help: "Time of one background detector tick over all projects",
+      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+      registers: [registry],
+    }),
     apiResponses: new Counter({
       name: "codewatch_api_responses_total",
       help: "Responses of the /api/v1 routes, by status",

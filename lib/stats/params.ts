@@ -57,7 +57,7 @@ export const seriesQuery = z
     project: projectSlug.optional(),
     codes: z
       .string()
-      .regex(/^\d{1,9}(,\d{1,9}){0,19}$/, "up to 20 comma-separated codes, e.g. 50502,50503")
+      .regex(/^\d{1,9}(,\d{1,9}){0,63}$/, "up to 64 comma-separated codes, e.g. 50502,50503")
       .transform((s) => [...new Set(s.split(",").map(Number))])
       .optional(),
     from: instant,

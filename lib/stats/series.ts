@@ -17,10 +17,10 @@ import {
   spikeIntervals,
   SpikeDetector,
   type SeriesVerdicts,
-  type SpikeInterval,
 } from "../detect";
+import { currentSettings } from "../detection/advance";
 import { ensureCurrent } from "../detection/current";
-import { addTotals, emptyHour, hourTotals, type HourTotals } from "../detection/hour-totals";
+import { hourTotals } from "../detection/hour-totals";
 import {
   latestCheckpoints,
   loadStates,
@@ -28,6 +28,7 @@ import {
   readHours,
   type Sql,
 } from "../detection/repository";
+import { HourGrid, type CodeBuckets } from "./hour-grid";
 import { INTERVAL_MINUTES } from "./params";
 
 const DEFAULT_CODES = 10;
@@ -55,12 +56,6 @@ interface Range {
   step: number;
   /** Minutes from here on have not happened yet. */
   nowEnd: number;
-}
-
-/** One code's buckets in the range, and its spike intervals as bucket indices. */
-interface CodeBuckets {
-  buckets: HourTotals[];
-  intervals: SpikeInterval[];
 }
 
 const iso = (minute: number) => new Date(minute * 60_000).toISOString();
@@ -117,10 +112,10 @@ async function fromStoredHours(
   codes: number[],
   range: Range,
 ): Promise<Map<number, CodeBuckets>> {
-  const hours = new Map<number, Map<number, HourTotals>>(codes.map((c) => [c, new Map()]));
-  for (const row of await readHours(sql, projectId, codes, range.fromMinute, range.toMinute)) {
-    hours.get(row.code)!.set(row.hour, row);
-  }
+  const hours = (range.toMinute - range.fromMinute) / 60;
+  const grids = new Map(codes.map((code) => [code, new HourGrid(range.fromMinute, hours)]));
+  const stored = await readHours(sql, projectId, codes, range.fromMinute, range.toMinute);
+  for (const [code, columns] of stored) grids.get(code)!.setStored(columns);
   const tailEnd = Math.min(range.toMinute, range.nowEnd);
   const states = await loadStates(sql, projectId, codes, true);
   const tails = [...states].filter(([, s]) => s.nextMinute < tailEnd);
@@ -129,57 +124,13 @@ async function fromStoredHours(
     const counts = await denseCounts(sql, projectId, tails, tailFrom, tailEnd);
     for (const [code, state] of tails) {
       const detector = SpikeDetector.restore(state.snapshot!);
-      const verdicts = continueSeries(
-        detector,
-        counts.get(code)!.subarray(state.nextMinute - tailFrom),
-      );
+      const minutes = counts.get(code)!.subarray(state.nextMinute - tailFrom);
+      const verdicts = continueSeries(detector, minutes);
       const start = Math.max(0, range.fromMinute - verdicts.startMinute);
-      for (const part of hourTotals(verdicts, start)) {
-        const stored = hours.get(code)!;
-        const hour = stored.get(part.hour) ?? emptyHour(part.hour);
-        addTotals(hour, part);
-        stored.set(part.hour, hour);
-      }
+      for (const part of hourTotals(verdicts, start)) grids.get(code)!.add(part);
     }
   }
-  const result = new Map<number, CodeBuckets>();
-  for (const code of codes) result.set(code, bucketHours(hours.get(code)!, range));
-  return result;
-}
-
-/** Hours (stored or replayed) into buckets of `range.step` minutes; missing hours: no verdict. */
-function bucketHours(hours: Map<number, HourTotals>, range: Range): CodeBuckets {
-  const buckets: HourTotals[] = [];
-  for (let start = range.fromMinute; start < range.toMinute; start += range.step) {
-    const bucket = emptyHour(start);
-    for (let hour = start; hour < start + range.step; hour += 60) {
-      const totals = hours.get(hour);
-      if (totals) addTotals(bucket, totals);
-      else bucket.upper = Number.POSITIVE_INFINITY;
-    }
-    buckets.push(bucket);
-  }
-  // Consecutive buckets with spike minutes form one interval, as rollUp merges them.
-  const intervals: SpikeInterval[] = [];
-  buckets.forEach((bucket, i) => {
-    if (bucket.spikeMinutes === 0) return;
-    const last = intervals[intervals.length - 1];
-    if (last && last.endIndex === i - 1) {
-      last.endIndex = i;
-      if (bucket.peak > last.peak) {
-        last.peak = bucket.peak;
-        last.expected = bucket.peakExpected;
-      }
-    } else {
-      intervals.push({
-        startIndex: i,
-        endIndex: i,
-        peak: bucket.peak,
-        expected: bucket.peakExpected,
-      });
-    }
-  });
-  return { buckets, intervals };
+  return new Map(codes.map((code) => [code, grids.get(code)!.buckets(range.step / 60)]));
 }
 
 /** Minute verdicts replayed from the checkpoint before the range, rolled up to the step. */
@@ -201,7 +152,7 @@ async function fromReplayedMinutes(
       code,
       checkpoint && state.startMinute < range.fromMinute
         ? SpikeDetector.restore(checkpoint)
-        : new SpikeDetector(state.startMinute),
+        : new SpikeDetector(state.startMinute, currentSettings()),
     );
   }
   const replayed = [...detectors].filter(([, d]) => d.nextMinute < replayEnd);
@@ -216,13 +167,10 @@ async function fromReplayedMinutes(
         : undefined;
     const rolled = rollUp(inRange(verdicts, range), range.step);
     result.set(code, {
-      buckets: rolled.buckets.map((b) => ({
-        ...emptyHour(b.startMinute),
-        count: b.count,
-        expected: b.expected,
-        upper: b.upper,
-        spikeMinutes: b.spike ? 1 : 0,
-      })),
+      count: Float64Array.from(rolled.buckets, (b) => b.count),
+      expected: Float64Array.from(rolled.buckets, (b) => b.expected),
+      upper: Float64Array.from(rolled.buckets, (b) => b.upper),
+      spike: Uint8Array.from(rolled.buckets, (b) => (b.spike ? 1 : 0)),
       intervals: rolled.intervals,
     });
   }
@@ -278,6 +226,11 @@ function present(
   codes: number[],
   perCode: Map<number, CodeBuckets>,
 ): SeriesResult {
+  // Every code has the same bucket times: formatted once, not once per code.
+  const times: string[] = [];
+  for (let start = range.fromMinute; start < range.toMinute; start += range.step) {
+    times.push(iso(start));
+  }
   const result: SeriesResult = {
     interval,
     from: iso(range.fromMinute),
@@ -286,22 +239,22 @@ function present(
     spikes: [],
   };
   for (const code of codes) {
-    const { buckets, intervals } = perCode.get(code)!;
+    const buckets = perCode.get(code)!;
     result.series.push({
       code,
-      points: buckets.map((b) => ({
-        t: iso(b.hour),
-        count: b.count,
-        expected: round(b.expected),
-        upper: Number.isFinite(b.upper) ? round(b.upper) : null,
-        spike: b.spikeMinutes > 0,
+      points: times.map((t, i) => ({
+        t,
+        count: buckets.count[i]!,
+        expected: round(buckets.expected[i]!),
+        upper: Number.isFinite(buckets.upper[i]!) ? round(buckets.upper[i]!) : null,
+        spike: buckets.spike[i] === 1,
       })),
     });
-    for (const spike of intervals) {
+    for (const spike of buckets.intervals) {
       result.spikes.push({
         code,
-        start: iso(buckets[spike.startIndex]!.hour),
-        end: iso(buckets[spike.endIndex]!.hour + range.step),
+        start: times[spike.startIndex]!,
+        end: iso(range.fromMinute + (spike.endIndex + 1) * range.step),
         peak: spike.peak,
         expected: round(spike.expected),
       });

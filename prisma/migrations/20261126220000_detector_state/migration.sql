@@ -3,10 +3,12 @@
 -- Hand-written like the event tables: listed in EXTERNAL_TABLES (lib/db/migrations.ts).
 
 -- Where the detector of each project and code has got to: the first minute not judged yet and
--- the detector's whole state at that minute (SpikeDetector.snapshot()).
+-- the detector's whole state at that minute (SpikeDetector.snapshot()). `settings` names the
+-- detector settings it ran with: when they change, the code is replayed from its first minute.
 CREATE TABLE detector_state (
     project_id  UUID        NOT NULL,
     code        INTEGER     NOT NULL,
+    settings    TEXT        NOT NULL,
     start_minute TIMESTAMPTZ NOT NULL,
     next_minute TIMESTAMPTZ NOT NULL,
     snapshot    JSONB       NOT NULL,

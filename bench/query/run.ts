@@ -1,0 +1,251 @@
+/**
+ * `npm run bench:query`: how fast the statistics API answers over a month of telemetry.
+ *
+ *   1. a database of its own on the local PostgreSQL (`--database`, kept with `--keep` and
+ *      reused when it already holds the events, so the queries can be re-measured cheaply),
+ *   2. `--events` (default 10 million) over 29 days, sent by the simulator's backfill through
+ *      the real HTTP API (`cw simulate --backfill-days 29`, its past 50502 incident included),
+ *   3. the detectors brought up to date once (timed: the first catch-up after a bulk load),
+ *   4. at least 50 requests each, one at a time, of the four reads the dashboard makes:
+ *      series of every code over 30 days by hour, series of one code over 24 hours by minute
+ *      with the band, top over 24 hours, breakdown of one code over 7 days,
+ *   5. the same answers computed by scanning the raw events, in the same run.
+ * Prints p50/p95 per query against the 100 ms target and the ratio to the raw scans, and
+ * writes them to bench/results/query-<time>.json.
+ */
+import { spawn } from "node:child_process";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+import pg from "pg";
+
+import { seedCatalog } from "../../lib/catalog/repository";
+import { createPrismaClient } from "../../lib/db/client";
+import { applyMigrations, PROJECT_ROOT } from "../../lib/db/migrations";
+import { runDetectorTick } from "../../lib/detection/loop";
+import { createApiKey, createProject, getProjectBySlug } from "../../lib/projects/repository";
+import { step } from "../../scripts/commands/log";
+import {
+  createDatabase,
+  databaseUrl,
+  dropDatabase,
+  median,
+  percentile,
+  startServer,
+} from "../support/server";
+import { rawBreakdown, rawSeries, rawTop } from "./raw";
+
+const { values: args } = parseArgs({
+  options: {
+    events: { type: "string", default: "10000000" },
+    requests: { type: "string", default: "60" },
+    "baseline-runs": { type: "string", default: "5" },
+    database: { type: "string", default: "codewatch_bench_query" },
+    keep: { type: "boolean", default: false },
+    port: { type: "string", default: "3312" },
+  },
+});
+const EVENTS = Number(args.events);
+const REQUESTS = Number(args.requests);
+const BASELINE_RUNS = Number(args["baseline-runs"]);
+const DAYS = 29;
+const SLUG = "bench";
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
+/** Loads the events through the simulator, unless the database already holds them. */
+async function load(url: string, server: string, ingestKey: string): Promise<number> {
+  const rate = EVENTS / (DAYS * 86_400);
+  step(`bench: simulator backfill, ${DAYS} days at ${rate.toFixed(2)} events/s on average`);
+  const started = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(
+      path.join(PROJECT_ROOT, "node_modules", ".bin", "tsx"),
+      [
+        "scripts/cw.ts",
+        "simulate",
+        ...["--url", server, "--key", ingestKey, "--backfill-days", String(DAYS)],
+        ...["--rate", rate.toFixed(4), "--seed", "20261126", "--batch-size", "2000"],
+        ...["--concurrency", "4"],
+      ],
+      {
+        cwd: PROJECT_ROOT,
+        stdio: ["ignore", "inherit", "inherit"],
+        env: { ...process.env, DATABASE_URL: url },
+      },
+    );
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`simulate exited with ${code}`)),
+    );
+  });
+  const seconds = (performance.now() - started) / 1000;
+  step(`bench: backfill took ${seconds.toFixed(0)} s`);
+  return seconds;
+}
+
+async function timeRequests(url: string, key: string, n: number) {
+  const latencies: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < n + 5; i++) {
+    const t0 = performance.now();
+    const response = await fetch(url, { headers: { authorization: `Bearer ${key}` } });
+    const body = await response.text();
+    const elapsed = performance.now() - t0;
+    if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${body}`);
+    bytes = body.length;
+    // The first five warm the server's code paths and the database's cache.
+    if (i >= 5) latencies.push(elapsed);
+  }
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), bytes };
+}
+
+async function timeBaseline(run: () => Promise<unknown>) {
+  const times: number[] = [];
+  for (let i = 0; i < BASELINE_RUNS; i++) {
+    const t0 = performance.now();
+    await run();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+async function main() {
+  const name = args.database!;
+  const created = await createDatabase(name);
+  const url = databaseUrl(name);
+  step(`bench: database ${name}${created ? " (new)" : " (reused)"}`);
+  await applyMigrations(url);
+  const db = createPrismaClient(url, 2);
+  await seedCatalog(db);
+  const project = (await getProjectBySlug(db, SLUG)) ?? (await createProject(db, { slug: SLUG }));
+  const ingestKey = (await createApiKey(db, { projectSlug: SLUG, scopes: ["ingest"] })).key;
+  const readKey = (await createApiKey(db, { projectSlug: SLUG, scopes: ["read"] })).key;
+  await db.$disconnect();
+  const sql = new pg.Pool({ connectionString: url, max: 2 });
+
+  // The detectors are advanced by this script (step 3), not by the server's minute loop, so
+  // the load and the measurements are not mixed with background catch-up.
+  const server = await startServer(url, Number(args.port), {
+    CW_DISABLE_SCHEDULER: "1",
+    CW_INGEST_REQUESTS_PER_SECOND: "100000",
+  });
+  try {
+    const stored = async () =>
+      Number((await sql.query(`SELECT count(*) AS n FROM event`)).rows[0].n);
+    let loadSeconds: number | undefined;
+    if ((await stored()) < EVENTS * 0.9) loadSeconds = await load(url, server.url, ingestKey);
+    const events = await stored();
+    step(`bench: ${events.toLocaleString("en-US")} events stored`);
+
+    let t0 = performance.now();
+    const firstTick = await runDetectorTick(sql);
+    const catchUpSeconds = (performance.now() - t0) / 1000;
+    t0 = performance.now();
+    await runDetectorTick(sql);
+    const steadyTickMs = performance.now() - t0;
+    step(
+      `bench: detector catch-up ${catchUpSeconds.toFixed(1)} s (${firstTick.minutesJudged.toLocaleString("en-US")} code-minutes), next tick ${steadyTickMs.toFixed(0)} ms`,
+    );
+
+    const now = Date.now();
+    const hourEnd = new Date(Math.ceil(now / HOUR) * HOUR);
+    const minuteEnd = new Date(Math.ceil(now / 60_000) * 60_000);
+    const allCodes = (
+      await sql.query<{ code: number }>(
+        `SELECT code FROM event_minute WHERE project_id = $1 AND minute >= $2 GROUP BY code
+         ORDER BY sum(count) DESC`,
+        [project.id, new Date(now - 30 * DAY)],
+      )
+    ).rows.map((r) => r.code);
+    const codeList = allCodes.join(",");
+    const range = (from: Date, to: Date) => `from=${from.toISOString()}&to=${to.toISOString()}`;
+    const month = range(new Date(hourEnd.getTime() - 30 * DAY), hourEnd);
+    const day = range(new Date(minuteEnd.getTime() - DAY), minuteEnd);
+    const week = range(new Date(hourEnd.getTime() - 7 * DAY), hourEnd);
+    const api = (p: string) => `${server.url}/api/v1/${p}`;
+    const queries = [
+      {
+        name: `series, all ${allCodes.length} codes, 30 days by hour`,
+        url: api(`series?codes=${codeList}&interval=1h&${month}`),
+        raw: () =>
+          rawSeries(sql, project.id, allCodes, new Date(hourEnd.getTime() - 30 * DAY), hourEnd, 60),
+      },
+      {
+        name: "series, 50502, 24 hours by minute",
+        url: api(`series?codes=50502&interval=1m&${day}`),
+        raw: () =>
+          rawSeries(sql, project.id, [50502], new Date(minuteEnd.getTime() - DAY), minuteEnd, 1),
+      },
+      {
+        name: "top, 24 hours",
+        url: api(`top?limit=20&${day}`),
+        raw: () => rawTop(sql, project.id, new Date(minuteEnd.getTime() - DAY), minuteEnd),
+      },
+      {
+        name: "breakdown, 50502 by app version, 7 days",
+        url: api(`breakdown?code=50502&dimension=appVersion&${week}`),
+        raw: () =>
+          rawBreakdown(sql, project.id, 50502, new Date(hourEnd.getTime() - 7 * DAY), hourEnd),
+      },
+    ];
+
+    const results = [];
+    for (const query of queries) {
+      step(`bench: ${query.name}: ${REQUESTS} requests`);
+      const measured = await timeRequests(query.url, readKey, REQUESTS);
+      step(
+        `bench:   p50 ${measured.p50.toFixed(1)} ms, p95 ${measured.p95.toFixed(1)} ms; raw scan`,
+      );
+      const raw = await timeBaseline(query.raw);
+      results.push({ query: query.name, ...measured, rawMedianMs: raw });
+    }
+
+    const report = {
+      date: new Date().toISOString(),
+      events,
+      loadSeconds,
+      detectorCatchUpSeconds: Number(catchUpSeconds.toFixed(1)),
+      detectorSteadyTickMs: Math.round(steadyTickMs),
+      requestsPerQuery: REQUESTS,
+      baselineRuns: BASELINE_RUNS,
+      queries: results.map((r) => ({
+        query: r.query,
+        p50Ms: Number(r.p50.toFixed(1)),
+        p95Ms: Number(r.p95.toFixed(1)),
+        responseBytes: r.bytes,
+        rawScanMedianMs: Math.round(r.rawMedianMs),
+        rawOverApiP50: Number((r.rawMedianMs / r.p50).toFixed(1)),
+      })),
+    };
+    console.log(JSON.stringify(report, null, 2));
+    console.log(
+      [
+        "",
+        "| query | p50 | p95 (target < 100 ms) | raw scan (median) | raw / p50 |",
+        "|---|---|---|---|---|",
+        ...report.queries.map(
+          (q) =>
+            `| ${q.query} | ${q.p50Ms} ms | ${q.p95Ms} ms ${q.p95Ms < 100 ? "met" : "**missed**"} | ${q.rawScanMedianMs} ms | ${q.rawOverApiP50}× |`,
+        ),
+      ].join("\n"),
+    );
+    await mkdir(path.join(PROJECT_ROOT, "bench", "results"), { recursive: true });
+    await writeFile(
+      path.join(PROJECT_ROOT, "bench", "results", `query-${Date.now()}.json`),
+      JSON.stringify(report, null, 2),
+    );
+  } finally {
+    await server.stop();
+    await sql.end();
+    if (!args.keep) await dropDatabase(name);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

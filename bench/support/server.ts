@@ -1,0 +1,96 @@
+/**
+ * What the HTTP benchmarks share: a database of their own on the local PostgreSQL, the
+ * production server (`next start`) pointed at it, and latency statistics.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+
+import pg from "pg";
+
+import { PROJECT_ROOT } from "../../lib/db/migrations";
+import { step } from "../../scripts/commands/log";
+import { ensureBuild, NEXT_BIN } from "../../scripts/commands/next";
+
+export const ADMIN_URL =
+  process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+
+/** The URL of database `name` on the server of ADMIN_URL. */
+export function databaseUrl(name: string): string {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Creates database `name` unless it exists; says whether it was created. */
+export async function createDatabase(name: string): Promise<boolean> {
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  try {
+    const exists = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
+    if (exists.rowCount) return false;
+    await admin.query(`CREATE DATABASE "${name}"`);
+    return true;
+  } finally {
+    await admin.end();
+  }
+}
+
+export async function dropDatabase(name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function waitForServer(url: string): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    const up = await fetch(`${url}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (up) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("the server did not start");
+}
+
+export interface BenchServer {
+  url: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** `next start` (building first if needed) on `port`, against `databaseUrl`. */
+export async function startServer(
+  databaseUrlForServer: string,
+  port: number,
+  env: Record<string, string> = {},
+): Promise<BenchServer> {
+  await ensureBuild(step);
+  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
+    cwd: PROJECT_ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrlForServer,
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...env,
+    },
+    stdio: "ignore",
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForServer(url);
+  return {
+    url,
+    process: child,
+    async stop() {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    },
+  };
+}
