@@ -14,6 +14,8 @@ export type Sql = Pick<pg.PoolClient, "query">;
 export interface StoredState {
   /** `settingsKey` of the settings the detector ran with. */
   settings: string;
+  /** Changes whenever the state is written: names this exact snapshot (lib/detection/cache.ts). */
+  version: string;
   startMinute: number;
   nextMinute: number;
   snapshot?: DetectorSnapshot;
@@ -30,11 +32,12 @@ export async function loadStates(
   const { rows } = await sql.query<{
     code: number;
     settings: string;
+    version: string;
     start: number;
     next: number;
-    snapshot?: DetectorSnapshot;
+    snapshot?: string;
   }>(
-    `SELECT code, settings, ${MINUTE_OF("start_minute")} AS start, ${MINUTE_OF("next_minute")} AS next
+    `SELECT code, settings, updated_at::text AS version, ${MINUTE_OF("start_minute")} AS start, ${MINUTE_OF("next_minute")} AS next
             ${withSnapshot ? ", snapshot" : ""}
      FROM detector_state WHERE project_id = $1 AND code = ANY($2::int[])`,
     [projectId, codes],
@@ -44,12 +47,27 @@ export async function loadStates(
       r.code,
       {
         settings: r.settings,
+        version: r.version,
         startMinute: r.start,
         nextMinute: r.next,
-        snapshot: r.snapshot ?? undefined,
+        snapshot: r.snapshot ? (JSON.parse(r.snapshot) as DetectorSnapshot) : undefined,
       },
     ]),
   );
+}
+
+/** The stored snapshots of `codes`. */
+export async function loadSnapshots(
+  sql: Sql,
+  projectId: string,
+  codes: number[],
+): Promise<Map<number, DetectorSnapshot>> {
+  if (codes.length === 0) return new Map();
+  const { rows } = await sql.query<{ code: number; snapshot: string }>(
+    `SELECT code, snapshot FROM detector_state WHERE project_id = $1 AND code = ANY($2::int[])`,
+    [projectId, codes],
+  );
+  return new Map(rows.map((r) => [r.code, JSON.parse(r.snapshot) as DetectorSnapshot]));
 }
 
 /** Codes of the project with a detector, or with late marks waiting. */
@@ -115,13 +133,13 @@ export async function latestCheckpoints(
   codes: number[],
   atOrBefore: number,
 ): Promise<Map<number, DetectorSnapshot>> {
-  const { rows } = await sql.query<{ code: number; snapshot: DetectorSnapshot }>(
+  const { rows } = await sql.query<{ code: number; snapshot: string }>(
     `SELECT DISTINCT ON (code) code, snapshot FROM detector_checkpoint
      WHERE project_id = $1 AND code = ANY($2::int[]) AND minute <= to_timestamp($3::bigint * 60)
      ORDER BY code, minute DESC`,
     [projectId, codes, atOrBefore],
   );
-  return new Map(rows.map((r) => [r.code, r.snapshot]));
+  return new Map(rows.map((r) => [r.code, JSON.parse(r.snapshot) as DetectorSnapshot]));
 }
 
 /** Per-minute counts of `codes` in [from, to): only the minutes that had events. */
@@ -258,7 +276,7 @@ export async function writeCheckpoints(
   await sql.query(
     `INSERT INTO detector_checkpoint (project_id, code, minute, snapshot)
      SELECT $1::uuid, $2::int, to_timestamp(m::bigint * 60), s
-     FROM unnest($3::int[], $4::jsonb[]) AS t(m, s)
+     FROM unnest($3::int[], $4::text[]) AS t(m, s)
      ON CONFLICT (project_id, code, minute) DO UPDATE SET snapshot = excluded.snapshot`,
     [
       projectId,
@@ -273,7 +291,7 @@ export async function writeState(
   sql: Sql,
   projectId: string,
   code: number,
-  state: Required<StoredState>,
+  state: Omit<Required<StoredState>, "version">,
 ): Promise<void> {
   await sql.query(
     `INSERT INTO detector_state (project_id, code, settings, start_minute, next_minute, snapshot,

@@ -19,6 +19,7 @@ import {
   type SeriesVerdicts,
 } from "../detect";
 import { currentSettings } from "../detection/advance";
+import { restoreDetectors } from "../detection/cache";
 import { ensureCurrent } from "../detection/current";
 import { hourTotals } from "../detection/hour-totals";
 import {
@@ -117,13 +118,14 @@ async function fromStoredHours(
   const stored = await readHours(sql, projectId, codes, range.fromMinute, range.toMinute);
   for (const [code, columns] of stored) grids.get(code)!.setStored(columns);
   const tailEnd = Math.min(range.toMinute, range.nowEnd);
-  const states = await loadStates(sql, projectId, codes, true);
-  const tails = [...states].filter(([, s]) => s.nextMinute < tailEnd);
-  if (tails.length > 0) {
-    const tailFrom = Math.min(...tails.map(([, s]) => s.nextMinute));
-    const counts = await denseCounts(sql, projectId, tails, tailFrom, tailEnd);
+  const states = await loadStates(sql, projectId, codes, false);
+  const tails = new Map([...states].filter(([, s]) => s.nextMinute < tailEnd));
+  if (tails.size > 0) {
+    const detectors = await restoreDetectors(sql, projectId, tails);
+    const tailFrom = Math.min(...[...tails.values()].map((s) => s.nextMinute));
+    const counts = await denseCounts(sql, projectId, [...tails], tailFrom, tailEnd);
     for (const [code, state] of tails) {
-      const detector = SpikeDetector.restore(state.snapshot!);
+      const detector = detectors.get(code)!;
       const minutes = counts.get(code)!.subarray(state.nextMinute - tailFrom);
       const verdicts = continueSeries(detector, minutes);
       const start = Math.max(0, range.fromMinute - verdicts.startMinute);

@@ -3,7 +3,8 @@
 -- Hand-written like the event tables: listed in EXTERNAL_TABLES (lib/db/migrations.ts).
 
 -- Where the detector of each project and code has got to: the first minute not judged yet and
--- the detector's whole state at that minute (SpikeDetector.snapshot()). `settings` names the
+-- the detector's whole state at that minute (SpikeDetector.snapshot() as JSON text: stored and
+-- read whole, never queried into, so TEXT spares the JSONB conversions). `settings` names the
 -- detector settings it ran with: when they change, the code is replayed from its first minute.
 CREATE TABLE detector_state (
     project_id  UUID        NOT NULL,
@@ -11,7 +12,7 @@ CREATE TABLE detector_state (
     settings    TEXT        NOT NULL,
     start_minute TIMESTAMPTZ NOT NULL,
     next_minute TIMESTAMPTZ NOT NULL,
-    snapshot    JSONB       NOT NULL,
+    snapshot    TEXT        NOT NULL,
     updated_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
     PRIMARY KEY (project_id, code)
 );
@@ -22,7 +23,7 @@ CREATE TABLE detector_checkpoint (
     project_id UUID        NOT NULL,
     code       INTEGER     NOT NULL,
     minute     TIMESTAMPTZ NOT NULL,
-    snapshot   JSONB       NOT NULL,
+    snapshot   TEXT        NOT NULL,
     PRIMARY KEY (project_id, code, minute)
 );
 
