@@ -68,6 +68,8 @@ interface Plan {
   startMinute: number;
   /** A resumed detector in the middle of an hour adds to that hour's stored row. */
   continuingHour: number | undefined;
+  /** Replaying stored hours again (a rewind or a fresh start): readers' cached hours are stale. */
+  rewrites: boolean;
 }
 
 export interface AdvanceReport {
@@ -109,7 +111,13 @@ export async function advanceDetectors(
         detector.nextMinute % MINUTES_PER_HOUR === 0
           ? undefined
           : detector.nextMinute - (detector.nextMinute % MINUTES_PER_HOUR);
-      plans.push({ code, detector, startMinute: state.startMinute, continuingHour: continuing });
+      plans.push({
+        code,
+        detector,
+        startMinute: state.startMinute,
+        continuingHour: continuing,
+        rewrites: false,
+      });
     }
   }
   for (const [code, lateFrom] of rewinds) {
@@ -125,6 +133,7 @@ export async function advanceDetectors(
       detector,
       startMinute: states.get(code)!.startMinute,
       continuingHour: undefined,
+      rewrites: true,
     });
     report.rewound.push(code);
   }
@@ -138,6 +147,7 @@ export async function advanceDetectors(
       detector: new SpikeDetector(first, settings),
       startMinute: first,
       continuingHour: undefined,
+      rewrites: true,
     });
     if (states.has(code)) report.rewound.push(code);
   }
@@ -189,6 +199,7 @@ async function replay(
   await writeCheckpoints(sql, projectId, code, checkpoints);
   await writeState(sql, projectId, code, {
     settings,
+    rewrites: plan.rewrites,
     startMinute: plan.startMinute,
     nextMinute: detector.nextMinute,
     snapshot: detector.snapshot(),

@@ -86,7 +86,8 @@ function expectSameAsReplay(body: Body, truth: ReturnType<typeof rollUp>) {
   let compared = 0;
   for (const point of body.series[0]!.points) {
     const expected = byStart.get(new Date(point.t).getTime() / MINUTE);
-    if (!expected) continue;
+    // The current bucket grows with the clock while the test runs: the replay stops at load time.
+    if (!expected || expected.startMinute + truth.bucketMinutes > nowMinute) continue;
     compared++;
     expect(point.count, point.t).toBe(expected.count);
     expect(point.expected, point.t).toBeCloseTo(expected.expected, 1);

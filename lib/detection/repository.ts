@@ -16,6 +16,8 @@ export interface StoredState {
   settings: string;
   /** Changes whenever the state is written: names this exact snapshot (lib/detection/cache.ts). */
   version: string;
+  /** Changes when the stored hours are rewritten (a replay): hours read before are stale. */
+  generation: number;
   startMinute: number;
   nextMinute: number;
   snapshot?: DetectorSnapshot;
@@ -33,11 +35,12 @@ export async function loadStates(
     code: number;
     settings: string;
     version: string;
+    generation: number;
     start: number;
     next: number;
     snapshot?: string;
   }>(
-    `SELECT code, settings, updated_at::text AS version, ${MINUTE_OF("start_minute")} AS start, ${MINUTE_OF("next_minute")} AS next
+    `SELECT code, settings, updated_at::text AS version, generation, ${MINUTE_OF("start_minute")} AS start, ${MINUTE_OF("next_minute")} AS next
             ${withSnapshot ? ", snapshot" : ""}
      FROM detector_state WHERE project_id = $1 AND code = ANY($2::int[])`,
     [projectId, codes],
@@ -48,6 +51,7 @@ export async function loadStates(
       {
         settings: r.settings,
         version: r.version,
+        generation: r.generation,
         startMinute: r.start,
         nextMinute: r.next,
         snapshot: r.snapshot ? (JSON.parse(r.snapshot) as DetectorSnapshot) : undefined,
@@ -150,10 +154,18 @@ export async function minuteCounts(
   from: number,
   to: number,
 ): Promise<{ code: number; m: number; count: number }[]> {
+  // One index range per code (OFFSET 0 keeps the planner from flattening it): with
+  // code = ANY(...) it scans the project's whole month of the primary key for a few recent
+  // minutes instead, 17 ms against 0.3 ms on a month of data.
   const { rows } = await sql.query<{ code: number; m: number; count: number }>(
-    `SELECT code, ${MINUTE_OF("minute")} AS m, count FROM event_minute
-     WHERE project_id = $1 AND code = ANY($2::int[])
-       AND minute >= to_timestamp($3::bigint * 60) AND minute < to_timestamp($4::bigint * 60)`,
+    `SELECT c.code, ${MINUTE_OF("e.minute")} AS m, e.count
+     FROM unnest($2::int[]) AS c(code)
+     CROSS JOIN LATERAL (
+       SELECT minute, count FROM event_minute
+       WHERE project_id = $1 AND code = c.code
+         AND minute >= to_timestamp($3::bigint * 60) AND minute < to_timestamp($4::bigint * 60)
+       OFFSET 0
+     ) AS e`,
     [projectId, codes, from, to],
   );
   return rows;
@@ -291,13 +303,14 @@ export async function writeState(
   sql: Sql,
   projectId: string,
   code: number,
-  state: Omit<Required<StoredState>, "version">,
+  state: Omit<Required<StoredState>, "version" | "generation"> & { rewrites: boolean },
 ): Promise<void> {
   await sql.query(
-    `INSERT INTO detector_state (project_id, code, settings, start_minute, next_minute, snapshot,
-       updated_at)
+    `INSERT INTO detector_state AS d (project_id, code, settings, start_minute, next_minute,
+       snapshot, updated_at)
      VALUES ($1, $2, $3, to_timestamp($4::bigint * 60), to_timestamp($5::bigint * 60), $6, now())
      ON CONFLICT (project_id, code) DO UPDATE SET settings = excluded.settings,
+       generation = d.generation + CASE WHEN $7 THEN 1 ELSE 0 END,
        start_minute = excluded.start_minute, next_minute = excluded.next_minute,
        snapshot = excluded.snapshot, updated_at = now()`,
     [
@@ -307,6 +320,7 @@ export async function writeState(
       state.startMinute,
       state.nextMinute,
       JSON.stringify(state.snapshot),
+      state.rewrites,
     ],
   );
 }

@@ -21,14 +21,9 @@ import {
 import { currentSettings } from "../detection/advance";
 import { restoreDetectors } from "../detection/cache";
 import { ensureCurrent } from "../detection/current";
+import { hoursInRange } from "../detection/hour-cache";
 import { hourTotals } from "../detection/hour-totals";
-import {
-  latestCheckpoints,
-  loadStates,
-  minuteCounts,
-  readHours,
-  type Sql,
-} from "../detection/repository";
+import { latestCheckpoints, loadStates, minuteCounts, type Sql } from "../detection/repository";
 import { HourGrid, type CodeBuckets } from "./hour-grid";
 import { INTERVAL_MINUTES } from "./params";
 
@@ -115,10 +110,10 @@ async function fromStoredHours(
 ): Promise<Map<number, CodeBuckets>> {
   const hours = (range.toMinute - range.fromMinute) / 60;
   const grids = new Map(codes.map((code) => [code, new HourGrid(range.fromMinute, hours)]));
-  const stored = await readHours(sql, projectId, codes, range.fromMinute, range.toMinute);
-  for (const [code, columns] of stored) grids.get(code)!.setStored(columns);
-  const tailEnd = Math.min(range.toMinute, range.nowEnd);
   const states = await loadStates(sql, projectId, codes, false);
+  const stored = await hoursInRange(sql, projectId, states, range.fromMinute, range.toMinute);
+  for (const [code, parts] of stored) for (const part of parts) grids.get(code)!.setStored(part);
+  const tailEnd = Math.min(range.toMinute, range.nowEnd);
   const tails = new Map([...states].filter(([, s]) => s.nextMinute < tailEnd));
   if (tails.size > 0) {
     const detectors = await restoreDetectors(sql, projectId, tails);

@@ -6,6 +6,8 @@
 -- the detector's whole state at that minute (SpikeDetector.snapshot() as JSON text: stored and
 -- read whole, never queried into, so TEXT spares the JSONB conversions). `settings` names the
 -- detector settings it ran with: when they change, the code is replayed from its first minute.
+-- `generation` grows whenever a replay rewrites the code's stored hours, so readers that keep
+-- earlier hours in memory know they are stale.
 CREATE TABLE detector_state (
     project_id  UUID        NOT NULL,
     code        INTEGER     NOT NULL,
@@ -13,6 +15,7 @@ CREATE TABLE detector_state (
     start_minute TIMESTAMPTZ NOT NULL,
     next_minute TIMESTAMPTZ NOT NULL,
     snapshot    TEXT        NOT NULL,
+    generation  INTEGER     NOT NULL DEFAULT 0,
     updated_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
     PRIMARY KEY (project_id, code)
 );
