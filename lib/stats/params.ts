@@ -3,6 +3,7 @@ import { z } from "zod";
 
 import { DIMENSIONS } from "../ingest/store";
 import { projectSlug } from "../projects/api-schemas";
+import { filterParams } from "./filters";
 
 const MAX_RANGE_DAYS = 400;
 
@@ -31,6 +32,7 @@ export const topQuery = z
     from: instant,
     to: instant,
     limit: z.coerce.number().int().min(1).max(200).default(20),
+    ...filterParams,
   })
   .strict()
   .superRefine(checkRange);
@@ -45,6 +47,7 @@ export const breakdownQuery = z
     from: instant,
     to: instant,
     limit: z.coerce.number().int().min(1).max(500).default(50),
+    ...filterParams,
   })
   .strict()
   .superRefine(checkRange);
@@ -63,6 +66,7 @@ export const seriesQuery = z
     from: instant,
     to: instant,
     interval: z.enum(["1m", "5m", "1h", "1d"]).default("1h"),
+    ...filterParams,
   })
   .strict()
   .superRefine(checkRange)

@@ -1,10 +1,11 @@
 /**
  * Where chart buckets come from (see lib/stats/series.ts): stored hourly verdicts plus the
  * minutes after the stored state for hourly and daily charts, minutes replayed from the midnight
- * checkpoint before the range for minute and 5-minute charts.
+ * checkpoint before the range for minute and 5-minute charts; raw events for a filtered slice.
  */
 import {
   continueSeries,
+  detectSeries,
   rollUp,
   spikeIntervals,
   SpikeDetector,
@@ -15,7 +16,11 @@ import { restoreDetectors } from "../detection/cache";
 import { hoursInRange } from "../detection/hour-cache";
 import { hourTotals } from "../detection/hour-totals";
 import { latestCheckpoints, loadStates, minuteCounts, type Sql } from "../detection/repository";
+import { filterSql, type Filters } from "./filters";
 import { HourGrid, type CodeBuckets } from "./hour-grid";
+
+/** The detector's seasonal profile looks back four weeks. */
+const HISTORY_MINUTES = 28 * 1_440;
 
 export interface Range {
   fromMinute: number;
@@ -86,16 +91,64 @@ export async function fromReplayedMinutes(
       detector && detector.nextMinute < replayEnd
         ? continueSeries(detector, counts.get(code)!.subarray(detector.nextMinute - replayFrom))
         : undefined;
-    const rolled = rollUp(inRange(verdicts, range), range.step);
-    result.set(code, {
-      count: Float64Array.from(rolled.buckets, (b) => b.count),
-      expected: Float64Array.from(rolled.buckets, (b) => b.expected),
-      upper: Float64Array.from(rolled.buckets, (b) => b.upper),
-      spike: Uint8Array.from(rolled.buckets, (b) => (b.spike ? 1 : 0)),
-      intervals: rolled.intervals,
-    });
+    result.set(code, minuteBuckets(verdicts, range));
   }
   return result;
+}
+
+/**
+ * A filtered slice (lib/stats/filters.ts): its per-minute counts from the raw events, judged by
+ * a detector run on the spot over the slice's own history (as much of four weeks as the raw
+ * window holds). Not stored: a slice has no detector of its own.
+ */
+export async function fromFilteredEvents(
+  sql: Sql,
+  projectId: string,
+  codes: number[],
+  range: Range,
+  filtered: { filters: Filters; rawDays: number; nowMs: number },
+): Promise<Map<number, CodeBuckets>> {
+  const windowStart = Math.ceil((filtered.nowMs - filtered.rawDays * 86_400_000) / 60_000);
+  const historyStart = Math.max(windowStart, range.fromMinute - HISTORY_MINUTES);
+  const replayEnd = Math.min(range.toMinute, range.nowEnd);
+  const dense = new Map(
+    codes.map((c) => [c, new Float64Array(Math.max(0, replayEnd - historyStart))]),
+  );
+  const params: unknown[] = [projectId, codes, historyStart, replayEnd];
+  const { rows } = await sql.query<{ code: number; m: number; n: number }>(
+    `SELECT code, (extract(epoch FROM date_trunc('minute', occurred_at)) / 60)::int AS m,
+            count(*)::int AS n
+     FROM event WHERE project_id = $1 AND code = ANY($2::int[])
+       AND occurred_at >= to_timestamp($3::bigint * 60)
+       AND occurred_at < to_timestamp($4::bigint * 60)${filterSql(filtered.filters, params)}
+     GROUP BY 1, 2`,
+    params,
+  );
+  for (const row of rows) dense.get(row.code)![row.m - historyStart] = row.n;
+  const settings = currentSettings();
+  return new Map(
+    codes.map((code) => [
+      code,
+      minuteBuckets(
+        replayEnd > historyStart
+          ? detectSeries(dense.get(code)!, historyStart, settings)
+          : undefined,
+        range,
+      ),
+    ]),
+  );
+}
+
+/** Minute verdicts rolled up to the range's buckets. */
+function minuteBuckets(verdicts: SeriesVerdicts | undefined, range: Range): CodeBuckets {
+  const rolled = rollUp(inRange(verdicts, range), range.step);
+  return {
+    count: Float64Array.from(rolled.buckets, (b) => b.count),
+    expected: Float64Array.from(rolled.buckets, (b) => b.expected),
+    upper: Float64Array.from(rolled.buckets, (b) => b.upper),
+    spike: Uint8Array.from(rolled.buckets, (b) => (b.spike ? 1 : 0)),
+    intervals: rolled.intervals,
+  };
 }
 
 /** The verdicts of the range's minutes; minutes without one (not replayed) count zero, no verdict. */

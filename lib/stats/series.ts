@@ -15,7 +15,13 @@ import { ensureCurrent } from "../detection/current";
 import type { Sql } from "../detection/repository";
 import type { CodeBuckets } from "./hour-grid";
 import { INTERVAL_MINUTES } from "./params";
-import { fromReplayedMinutes, fromStoredHours, type Range } from "./series-sources";
+import { filterSql, hasFilters, requireRawWindow, type Filters } from "./filters";
+import {
+  fromFilteredEvents,
+  fromReplayedMinutes,
+  fromStoredHours,
+  type Range,
+} from "./series-sources";
 
 const DEFAULT_CODES = 10;
 
@@ -43,8 +49,12 @@ export async function codeSeries(
   pool: pg.Pool,
   projectId: string,
   query: { codes?: number[]; from: Date; to: Date; interval: keyof typeof INTERVAL_MINUTES },
-  nowMs = Date.now(),
+  options: { filters?: Filters; rawDays?: number; nowMs?: number } = {},
 ): Promise<SeriesResult> {
+  const nowMs = options.nowMs ?? Date.now();
+  const filters = options.filters ?? {};
+  const rawDays = options.rawDays ?? 30;
+  if (hasFilters(filters)) requireRawWindow(query.from, rawDays, "must be", nowMs);
   const step = INTERVAL_MINUTES[query.interval];
   const range: Range = {
     fromMinute: Math.floor(query.from.getTime() / 60_000 / step) * step,
@@ -54,7 +64,15 @@ export async function codeSeries(
   };
   const client = await pool.connect();
   try {
-    const codes = query.codes ?? (await busiestCodes(client, projectId, range));
+    const codes = query.codes ?? (await busiestCodes(client, projectId, range, filters));
+    if (hasFilters(filters)) {
+      const perCode = await fromFilteredEvents(client, projectId, codes, range, {
+        filters,
+        rawDays,
+        nowMs,
+      });
+      return present(query.interval, range, codes, perCode);
+    }
     await ensureCurrent(client, projectId, codes, nowMs);
     // One snapshot: a detector advancing meanwhile cannot show half its work.
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -74,11 +92,21 @@ export async function codeSeries(
   }
 }
 
-async function busiestCodes(sql: Sql, projectId: string, range: Range): Promise<number[]> {
+/** The most frequent codes of the range (of the filtered slice, when filtered). */
+async function busiestCodes(
+  sql: Sql,
+  projectId: string,
+  range: Range,
+  filters: Filters,
+): Promise<number[]> {
+  const params: unknown[] = [projectId, iso(range.fromMinute), iso(range.toMinute)];
   const { rows } = await sql.query<{ code: number }>(
-    `SELECT code FROM event_minute WHERE project_id = $1 AND minute >= $2 AND minute < $3
-     GROUP BY code ORDER BY sum(count) DESC, code LIMIT ${DEFAULT_CODES}`,
-    [projectId, iso(range.fromMinute), iso(range.toMinute)],
+    hasFilters(filters)
+      ? `SELECT code FROM event WHERE project_id = $1 AND occurred_at >= $2 AND occurred_at < $3
+         ${filterSql(filters, params)} GROUP BY code ORDER BY count(*) DESC, code LIMIT ${DEFAULT_CODES}`
+      : `SELECT code FROM event_minute WHERE project_id = $1 AND minute >= $2 AND minute < $3
+         GROUP BY code ORDER BY sum(count) DESC, code LIMIT ${DEFAULT_CODES}`,
+    params,
   );
   return rows.map((r) => r.code);
 }

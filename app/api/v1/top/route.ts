@@ -1,8 +1,10 @@
 import { readCatalogue } from "@/lib/auth/access-rules";
 import { poolOf } from "@/lib/db/client";
 import { getDb } from "@/lib/db/server";
+import { getEnv } from "@/lib/env";
 import { apiRoute, json } from "@/lib/http/route";
 import { topQuery } from "@/lib/stats/params";
+import { filtersOf } from "@/lib/stats/filters";
 import { resolveProject } from "@/lib/stats/project-scope";
 import { topCodes } from "@/lib/stats/top";
 
@@ -12,7 +14,10 @@ export const GET = apiRoute(
     const project = await resolveProject(principal, query.project);
     return json({
       project: project.slug,
-      ...(await topCodes(poolOf(await getDb()), project.id, query)),
+      ...(await topCodes(poolOf(await getDb()), project.id, query, {
+        filters: filtersOf(query),
+        rawDays: getEnv().CW_RAW_RETENTION_DAYS,
+      })),
     });
   },
 );
