@@ -9,6 +9,7 @@ import { metrics } from "./observability/metrics";
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
+const DETECTOR_FIRST_TICK_MS = 10_000;
 
 async function retentionTick(): Promise<void> {
   try {
@@ -41,6 +42,7 @@ async function detectorTick(): Promise<void> {
     });
     m.detectorMinutes.inc(report.minutesJudged);
   } catch (error) {
+    m.detectorTickFailures.inc();
     console.error("detector tick failed", error);
   } finally {
     stop();
@@ -52,8 +54,10 @@ export function startScheduler(): void {
   if (getEnv().CW_DISABLE_SCHEDULER === "1") return;
   const holder = globalThis as typeof globalThis & { __codewatchScheduler?: NodeJS.Timeout[] };
   if (holder.__codewatchScheduler) return;
-  // A minute after start (not during it), then hourly.
+  // Retention a minute after start (not during it), then hourly; detectors soon after start
+  // (they may have fallen behind while the server was down), then every minute.
   setTimeout(() => void retentionTick(), MINUTE_MS).unref();
+  setTimeout(() => void detectorTick(), DETECTOR_FIRST_TICK_MS).unref();
   const retention = setInterval(() => void retentionTick(), HOUR_MS);
   const detector = setInterval(() => void detectorTick(), MINUTE_MS);
   holder.__codewatchScheduler = [retention, detector];

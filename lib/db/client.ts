@@ -14,7 +14,13 @@ import { PrismaClient } from "./generated/client";
 
 export type Db = PrismaClient;
 
-const pools = new WeakMap<PrismaClient, pg.Pool>();
+/**
+ * The pool, kept on the client under a registered symbol rather than in a module-level map:
+ * Next.js bundles this module separately for the route handlers and for instrumentation.ts (the
+ * background loops), and both must find the pool of the one client the process shares.
+ */
+const POOL = Symbol.for("codewatch.db.pool");
+type WithPool = PrismaClient & { [POOL]?: pg.Pool };
 
 export function createPrismaClient(url: string, poolSize = 10): PrismaClient {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
@@ -23,13 +29,13 @@ export function createPrismaClient(url: string, poolSize = 10): PrismaClient {
   pool.on("error", (error) => console.warn(`database connection lost: ${error.message}`));
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const client = new PrismaClient({ adapter });
-  pools.set(client, pool);
+  (client as WithPool)[POOL] = pool;
   return client;
 }
 
 /** The node-postgres pool under a client made by createPrismaClient. */
 export function poolOf(db: Db): pg.Pool {
-  const pool = pools.get(db);
+  const pool = (db as WithPool)[POOL];
   if (!pool) throw new Error("this Prisma client was not made by createPrismaClient");
   return pool;
 }

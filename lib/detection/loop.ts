@@ -39,15 +39,27 @@ async function codesToAdvance(client: pg.PoolClient, projectId: string): Promise
   return [...tracked, ...started.keys()].sort((a, b) => a - b);
 }
 
-async function inTransaction<T>(client: pg.PoolClient, work: () => Promise<T>): Promise<T> {
-  await client.query("BEGIN");
+/**
+ * One code's advance in a transaction of its own, on a connection taken for it alone: between
+ * codes the connection goes back to the pool, so requests (and, on the embedded database, which
+ * has a single connection, everything else) get in between.
+ */
+async function advanceOne(pool: pg.Pool, projectId: string, code: number, end: number) {
+  const client = await pool.connect();
   try {
-    const result = await work();
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
+    await client.query("BEGIN");
+    try {
+      const done = (await lockProject(client, projectId, false))
+        ? await advanceDetectors(client, projectId, [code], end)
+        : undefined;
+      await client.query("COMMIT");
+      return done;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    }
+  } finally {
+    client.release();
   }
 }
 
@@ -59,33 +71,41 @@ export async function runDetectorTick(
   const end = judgedEnd(nowMs);
   const key = settingsKey(currentSettings());
   const report: TickReport = { projects: 0, codes: 0, minutesJudged: 0, busy: 0 };
+  const projects = (await pool.query<{ id: string }>(`SELECT id FROM "Project"`)).rows;
+  for (const { id } of projects) {
+    const { codes, states, late } = await withClient(pool, async (client) => {
+      const codes = await codesToAdvance(client, id);
+      return {
+        codes,
+        states: await loadStates(client, id, codes, false),
+        late: await codesWithLateMarks(client, id, codes),
+      };
+    });
+    report.projects++;
+    for (const code of codes) {
+      const state = states.get(code);
+      const current = state !== undefined && state.settings === key && state.nextMinute >= end;
+      if (current && !late.has(code)) continue;
+      const done = await advanceOne(pool, id, code, end);
+      if (!done) {
+        report.busy++;
+        break;
+      }
+      report.codes += done.codes;
+      report.minutesJudged += done.minutesJudged;
+    }
+  }
+  const months = options.aggregateMonths ?? 13;
+  await withClient(pool, (client) =>
+    pruneDetectorTables(client, end - CHECKPOINT_DAYS * 1_440, end - months * 31 * 1_440),
+  );
+  return report;
+}
+
+async function withClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>) {
   const client = await pool.connect();
   try {
-    const projects = (await client.query<{ id: string }>(`SELECT id FROM "Project"`)).rows;
-    for (const { id } of projects) {
-      const codes = await codesToAdvance(client, id);
-      const states = await loadStates(client, id, codes, false);
-      const late = await codesWithLateMarks(client, id, codes);
-      report.projects++;
-      for (const code of codes) {
-        const state = states.get(code);
-        const current = state !== undefined && state.settings === key && state.nextMinute >= end;
-        if (current && !late.has(code)) continue;
-        const done = await inTransaction(client, async () => {
-          if (!(await lockProject(client, id, false))) return undefined;
-          return advanceDetectors(client, id, [code], end);
-        });
-        if (!done) {
-          report.busy++;
-          break;
-        }
-        report.codes += done.codes;
-        report.minutesJudged += done.minutesJudged;
-      }
-    }
-    const months = options.aggregateMonths ?? 13;
-    await pruneDetectorTables(client, end - CHECKPOINT_DAYS * 1_440, end - months * 31 * 1_440);
-    return report;
+    return await work(client);
   } finally {
     client.release();
   }

@@ -51,6 +51,11 @@ function createMetrics() {
       buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
       registers: [registry],
     }),
+    detectorTickFailures: new Counter({
+      name: "codewatch_detector_tick_failures_total",
+      help: "Background detector ticks that failed (logged; the next tick tries again)",
+      registers: [registry],
+    }),
     apiResponses: new Counter({
       name: "codewatch_api_responses_total",
       help: "Responses of the /api/v1 routes, by status",

@@ -71,7 +71,7 @@ export async function startDemoTraffic(
     log("demo traffic: the server did not come up; no simulated traffic");
     return undefined;
   }
-  const logFile = path.join(PROJECT_ROOT, getEnv().CW_DATA_DIR, "simulate.log");
+  const logFile = path.resolve(PROJECT_ROOT, getEnv().CW_DATA_DIR, "simulate.log");
   mkdirSync(path.dirname(logFile), { recursive: true });
   const out = openSync(logFile, "a");
   const args = [
