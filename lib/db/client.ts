@@ -15,8 +15,22 @@ import { PrismaClient } from "./generated/client";
 export type Db = PrismaClient;
 
 const pools = new WeakMap<PrismaClient, pg.Pool>();
+const withNamedStatements = new WeakSet<pg.Pool>();
 
-export function createPrismaClient(url: string, poolSize = 10): PrismaClient {
+export interface ClientOptions {
+  /**
+   * Whether hot paths may use named (per-connection prepared) statements. Only on PostgreSQL:
+   * PGlite's socket server runs every connection in one session, where a statement prepared by a
+   * connection that has since died still holds its name.
+   */
+  namedStatements?: boolean;
+}
+
+export function createPrismaClient(
+  url: string,
+  poolSize = 10,
+  options: ClientOptions = {},
+): PrismaClient {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle connection that dies (database restart, network cut) is dropped and replaced on
   // the next checkout; without a listener its error would crash the process.
@@ -24,6 +38,7 @@ export function createPrismaClient(url: string, poolSize = 10): PrismaClient {
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const client = new PrismaClient({ adapter });
   pools.set(client, pool);
+  if (options.namedStatements) withNamedStatements.add(pool);
   return client;
 }
 
@@ -32,4 +47,9 @@ export function poolOf(db: Db): pg.Pool {
   const pool = pools.get(db);
   if (!pool) throw new Error("this Prisma client was not made by createPrismaClient");
   return pool;
+}
+
+/** Whether `pool` (from createPrismaClient) may run named statements (ClientOptions). */
+export function allowsNamedStatements(pool: pg.Pool): boolean {
+  return withNamedStatements.has(pool);
 }

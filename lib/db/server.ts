@@ -19,7 +19,9 @@ export function poolSizeFor(kind: "postgresql" | "embedded"): number {
 /** The app's database client. Route handlers and pages reach the database only through lib/. */
 export function getDb(): Promise<Db> {
   holder.__codewatchDb ??= resolveDatabase((line) => console.info(line)).then((target) =>
-    createPrismaClient(target.url, poolSizeFor(target.kind)),
+    createPrismaClient(target.url, poolSizeFor(target.kind), {
+      namedStatements: target.kind === "postgresql",
+    }),
   );
   return holder.__codewatchDb;
 }
