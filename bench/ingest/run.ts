@@ -3,7 +3,8 @@
  * aggregates maintained, against a raw COPY of the same rows measured in the same run.
  *
  *   - a fresh database on DATABASE_URL's server (default postgresql://postgres@127.0.0.1:5432/postgres)
- *   - `next start` (production build) serving POST /api/v1/events
+ *   - `next start` (production build, with the production V8 flags SERVER_NODE_FLAGS) serving
+ *     POST /api/v1/events
  *   - 4 concurrent clients sending batches of 500 for --seconds (default 60), --runs times
  *     (default 3), from a load generator in its own process with bodies serialised before the
  *     timed window (load.ts), so that sending costs the measured machine almost nothing
@@ -19,7 +20,7 @@ import { createPrismaClient } from "../../lib/db/client";
 import { applyMigrations, PROJECT_ROOT } from "../../lib/db/migrations";
 import { createApiKey, createProject } from "../../lib/projects/repository";
 import { step } from "../../scripts/commands/log";
-import { ensureBuild, NEXT_BIN } from "../../scripts/commands/next";
+import { ensureBuild, NEXT_BIN, SERVER_NODE_FLAGS } from "../../scripts/commands/next";
 import { copyRate } from "./copy-baseline";
 import { sentEvents } from "./events";
 import { withScratchDatabase } from "./scratch-database";
@@ -117,7 +118,7 @@ async function benchmark(url: string) {
     await ensureBuild(step);
     server = spawn(
       process.execPath,
-      [...args["server-node-arg"], NEXT_BIN, "start", "-p", String(PORT)],
+      [...SERVER_NODE_FLAGS, ...args["server-node-arg"], NEXT_BIN, "start", "-p", String(PORT)],
       {
         cwd: PROJECT_ROOT,
         env: {
