@@ -25,7 +25,7 @@ const BATCH = Number(args.batch);
 async function main() {
   await withScratchDatabase("cw_profile", async (url) => {
     await applyMigrations(url);
-    const db = createPrismaClient(url, 1, { namedStatements: true });
+    const db = createPrismaClient(url, 1);
     await ensurePartitions(db, new Date(), 30);
     const projectId = "00000000-0000-0000-0000-000000000001";
     const now = Date.now();

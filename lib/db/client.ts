@@ -15,22 +15,9 @@ import { PrismaClient } from "./generated/client";
 export type Db = PrismaClient;
 
 const pools = new WeakMap<PrismaClient, pg.Pool>();
-const withNamedStatements = new WeakSet<pg.Pool>();
+const namedStatementSupport = new WeakMap<pg.Pool, Promise<boolean>>();
 
-export interface ClientOptions {
-  /**
-   * Whether hot paths may use named (per-connection prepared) statements. Only on PostgreSQL:
-   * PGlite's socket server runs every connection in one session, where a statement prepared by a
-   * connection that has since died still holds its name.
-   */
-  namedStatements?: boolean;
-}
-
-export function createPrismaClient(
-  url: string,
-  poolSize = 10,
-  options: ClientOptions = {},
-): PrismaClient {
+export function createPrismaClient(url: string, poolSize = 10): PrismaClient {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle connection that dies (database restart, network cut) is dropped and replaced on
   // the next checkout; without a listener its error would crash the process.
@@ -38,7 +25,6 @@ export function createPrismaClient(
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const client = new PrismaClient({ adapter });
   pools.set(client, pool);
-  if (options.namedStatements) withNamedStatements.add(pool);
   return client;
 }
 
@@ -49,7 +35,21 @@ export function poolOf(db: Db): pg.Pool {
   return pool;
 }
 
-/** Whether `pool` (from createPrismaClient) may run named statements (ClientOptions). */
-export function allowsNamedStatements(pool: pg.Pool): boolean {
-  return withNamedStatements.has(pool);
+/**
+ * Whether hot paths may use named (per-connection prepared) statements on `pool`: on PostgreSQL
+ * yes, on PGlite no. Its socket server runs every connection in one session, where a statement
+ * prepared by a connection that has since died still holds its name ("already exists"). Asked of
+ * the server once per pool, since a DATABASE_URL may point at either.
+ */
+export function allowsNamedStatements(pool: pg.Pool): Promise<boolean> {
+  let answer = namedStatementSupport.get(pool);
+  if (!answer) {
+    answer = pool
+      .query<{ version: string }>("SELECT version()")
+      .then((result) => !result.rows[0]!.version.includes("PGlite"));
+    namedStatementSupport.set(pool, answer);
+    // A failed question (database down) is asked again next time.
+    answer.catch(() => namedStatementSupport.delete(pool));
+  }
+  return answer;
 }

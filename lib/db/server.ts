@@ -19,9 +19,7 @@ export function poolSizeFor(kind: "postgresql" | "embedded"): number {
 /** The app's database client. Route handlers and pages reach the database only through lib/. */
 export function getDb(): Promise<Db> {
   holder.__codewatchDb ??= resolveDatabase((line) => console.info(line)).then((target) =>
-    createPrismaClient(target.url, poolSizeFor(target.kind), {
-      namedStatements: target.kind === "postgresql",
-    }),
+    createPrismaClient(target.url, poolSizeFor(target.kind)),
   );
   return holder.__codewatchDb;
 }

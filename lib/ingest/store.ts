@@ -225,7 +225,7 @@ export async function storeEvents(
   // Named where allowed: each connection then plans the statement once, and only binds and
   // executes it afterwards (planning was ~1 ms a batch).
   const rows = await pool.query<{ event_id: string }>({
-    ...(allowsNamedStatements(pool) ? { name } : {}),
+    ...((await allowsNamedStatements(pool)) ? { name } : {}),
     text,
     values: unseen.length > 0 ? [...values, unseen, UNKNOWN_CONTENT] : values,
   });
