@@ -34,3 +34,28 @@ export function benchEvent(n: number, now: number) {
 }
 
 export type BenchEvent = ReturnType<typeof benchEvent>;
+
+/** Marks where the load generator writes a request's sequence number into a serialised body. */
+export const SEQUENCE_PLACEHOLDER = "##########";
+/** Templates the load generator cycles through (load.ts). */
+export const TEMPLATES = 8;
+
+export function eventIdOf(run: number, sequence: string, index: number, now: number): string {
+  return `bench-${now}-${run}-${sequence}-${index}`;
+}
+
+/**
+ * The first `count` events the load generator sent in a run, rebuilt here (for the COPY
+ * baseline) instead of being shipped back from its process.
+ */
+export function sentEvents(run: number, count: number, batch: number, now: number): BenchEvent[] {
+  const events: BenchEvent[] = [];
+  for (let sequence = 0; events.length < count; sequence++) {
+    const t = sequence % TEMPLATES;
+    const digits = String(sequence).padStart(SEQUENCE_PLACEHOLDER.length, "0");
+    for (let i = 0; i < batch && events.length < count; i++) {
+      events.push({ ...benchEvent(t * batch + i, now), eventId: eventIdOf(run, digits, i, now) });
+    }
+  }
+  return events;
+}

@@ -3,8 +3,11 @@
  * aggregates maintained, against a raw COPY of the same rows measured in the same run.
  *
  *   - a fresh database on DATABASE_URL's server (default postgresql://postgres@127.0.0.1:5432/postgres)
- *   - `next start` (production build) serving POST /api/v1/events
- *   - 4 concurrent clients sending batches of 500 for --seconds (default 60), --runs times (default 3)
+ *   - `next start` (production build, with the production V8 flags SERVER_NODE_FLAGS) serving
+ *     POST /api/v1/events
+ *   - 4 concurrent clients sending batches of 500 for --seconds (default 60), --runs times
+ *     (default 3), from a load generator in its own process with bodies serialised before the
+ *     timed window (load.ts), so that sending costs the measured machine almost nothing
  *   - COPY of the same number of rows into a bare table, --runs times
  * Prints events/s, the ratio to COPY, request latency percentiles and the server's peak memory
  * (medians over runs), and writes them to bench/results/ingest-<time>.json.
@@ -13,15 +16,14 @@ import { spawn } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 
-import pg from "pg";
-
 import { createPrismaClient } from "../../lib/db/client";
 import { applyMigrations, PROJECT_ROOT } from "../../lib/db/migrations";
 import { createApiKey, createProject } from "../../lib/projects/repository";
 import { step } from "../../scripts/commands/log";
-import { ensureBuild, NEXT_BIN } from "../../scripts/commands/next";
+import { ensureBuild, NEXT_BIN, SERVER_NODE_FLAGS } from "../../scripts/commands/next";
 import { copyRate } from "./copy-baseline";
-import { benchEvent, type BenchEvent } from "./events";
+import { sentEvents } from "./events";
+import { withScratchDatabase } from "./scratch-database";
 
 const { values: args } = parseArgs({
   options: {
@@ -30,6 +32,8 @@ const { values: args } = parseArgs({
     clients: { type: "string", default: "4" },
     batch: { type: "string", default: "500" },
     port: { type: "string", default: "3311" },
+    /** Extra Node.js options for the server, e.g. --cpu-prof, to look inside it. */
+    "server-node-arg": { type: "string", multiple: true, default: [] },
   },
 });
 const SECONDS = Number(args.seconds);
@@ -70,51 +74,39 @@ async function waitForServer(url: string): Promise<void> {
   throw new Error("the server did not start");
 }
 
-async function httpRun(url: string, key: string, runIndex: number) {
-  const latencies: number[] = [];
-  let events = 0;
-  let sequence = runIndex * 1e9;
-  const deadline = performance.now() + SECONDS * 1000;
-  const now = Date.now();
-  const sent: BenchEvent[] = [];
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
-      while (performance.now() < deadline) {
-        const batch = Array.from({ length: BATCH }, () => benchEvent(sequence++, now));
-        const t0 = performance.now();
-        const response = await fetch(`${url}/api/v1/events`, {
-          method: "POST",
-          headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-          body: JSON.stringify({ events: batch }),
-        });
-        const body = (await response.json()) as { accepted?: number };
-        latencies.push(performance.now() - t0);
-        if (response.status !== 202 || body.accepted !== BATCH) {
-          throw new Error(
-            `batch answered ${response.status} ${JSON.stringify(body).slice(0, 200)}`,
-          );
-        }
-        events += BATCH;
-        if (sent.length < 400_000) sent.push(...batch);
-      }
-    }),
+/** One timed run, driven by the load generator in its own process (load.ts). */
+async function httpRun(url: string, key: string, runIndex: number, now: number) {
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      `${PROJECT_ROOT}/bench/ingest/load.ts`,
+      ...["--url", url, "--key", key, "--seconds", String(SECONDS), "--clients", String(CLIENTS)],
+      ...["--batch", String(BATCH), "--run", String(runIndex), "--now", String(now)],
+    ],
+    { cwd: PROJECT_ROOT, stdio: ["ignore", "pipe", "inherit"] },
   );
-  const elapsed = (performance.now() - started) / 1000;
-  return { eventsPerSecond: events / elapsed, events, latencies, sample: sent };
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  if (code !== 0) throw new Error(`the load generator exited with ${code}`);
+  const result = JSON.parse(output) as { events: number; seconds: number; latencies: number[] };
+  return {
+    eventsPerSecond: result.events / result.seconds,
+    events: result.events,
+    latencies: result.latencies,
+  };
 }
 
 async function main() {
-  const adminUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  const name = `cw_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const dbUrl = new URL(adminUrl);
-  dbUrl.pathname = `/${name}`;
-  const url = dbUrl.toString();
-  step(`bench: database ${name}`);
+  await withScratchDatabase("cw_bench", async (url, name) => {
+    step(`bench: database ${name}`);
+    await benchmark(url);
+  });
+}
 
+async function benchmark(url: string) {
   let server: ReturnType<typeof spawn> | undefined;
   try {
     await applyMigrations(url);
@@ -124,17 +116,21 @@ async function main() {
     await db.$disconnect();
 
     await ensureBuild(step);
-    server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(PORT)], {
-      cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        NEXT_TELEMETRY_DISABLED: "1",
-        CW_DISABLE_SCHEDULER: "1",
-        CW_INGEST_REQUESTS_PER_SECOND: "100000",
+    server = spawn(
+      process.execPath,
+      [...SERVER_NODE_FLAGS, ...args["server-node-arg"], NEXT_BIN, "start", "-p", String(PORT)],
+      {
+        cwd: PROJECT_ROOT,
+        env: {
+          ...process.env,
+          DATABASE_URL: url,
+          NEXT_TELEMETRY_DISABLED: "1",
+          CW_DISABLE_SCHEDULER: "1",
+          CW_INGEST_REQUESTS_PER_SECOND: "100000",
+        },
+        stdio: "ignore",
       },
-      stdio: "ignore",
-    });
+    );
     const base = `http://127.0.0.1:${PORT}`;
     await waitForServer(base);
 
@@ -144,11 +140,12 @@ async function main() {
     }, 250);
 
     const runs = [];
+    const startedAt = Date.now();
     for (let run = 0; run < RUNS; run++) {
       step(
         `bench: HTTP run ${run + 1}/${RUNS}, ${CLIENTS} clients, batches of ${BATCH}, ${SECONDS} s`,
       );
-      const result = await httpRun(base, key, run);
+      const result = await httpRun(base, key, run, startedAt);
       runs.push(result);
       step(
         `bench:   ${Math.round(result.eventsPerSecond)} events/s, p99 ${percentile(result.latencies, 99).toFixed(0)} ms`,
@@ -156,7 +153,7 @@ async function main() {
     }
     clearInterval(sampler);
 
-    const sample = runs[0]!.sample;
+    const sample = sentEvents(0, Math.min(runs[0]!.events, 400_000), BATCH, startedAt);
     step(`bench: COPY of ${sample.length} of the same rows into a bare table, ${RUNS} runs`);
     const copies = await copyRate(url, sample, RUNS);
 
@@ -199,8 +196,6 @@ async function main() {
   } finally {
     server?.kill("SIGTERM");
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
   }
 }
 

@@ -21,6 +21,8 @@ export type Db = PrismaClient;
  */
 const POOL = Symbol.for("codewatch.db.pool");
 type WithPool = PrismaClient & { [POOL]?: pg.Pool };
+/** Per pool (one object shared by every bundle), so a per-bundle cache is enough here. */
+const namedStatementSupport = new WeakMap<pg.Pool, Promise<boolean>>();
 
 export function createPrismaClient(url: string, poolSize = 10): PrismaClient {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
@@ -38,4 +40,23 @@ export function poolOf(db: Db): pg.Pool {
   const pool = (db as WithPool)[POOL];
   if (!pool) throw new Error("this Prisma client was not made by createPrismaClient");
   return pool;
+}
+
+/**
+ * Whether hot paths may use named (per-connection prepared) statements on `pool`: on PostgreSQL
+ * yes, on PGlite no. Its socket server runs every connection in one session, where a statement
+ * prepared by a connection that has since died still holds its name ("already exists"). Asked of
+ * the server once per pool, since a DATABASE_URL may point at either.
+ */
+export function allowsNamedStatements(pool: pg.Pool): Promise<boolean> {
+  let answer = namedStatementSupport.get(pool);
+  if (!answer) {
+    answer = pool
+      .query<{ version: string }>("SELECT version()")
+      .then((result) => !result.rows[0]!.version.includes("PGlite"));
+    namedStatementSupport.set(pool, answer);
+    // A failed question (database down) is asked again next time.
+    answer.catch(() => namedStatementSupport.delete(pool));
+  }
+  return answer;
 }

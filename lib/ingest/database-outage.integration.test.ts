@@ -84,7 +84,9 @@ async function sendUntilStored(batch: object[], outcome: Outcome): Promise<void>
     // A real client waits Retry-After; the test waits less to stay quick.
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error("a batch was never stored");
+  throw new Error(
+    `a batch was never stored; statuses so far: ${JSON.stringify([...outcome.statuses])}`,
+  );
 }
 
 describe("a database outage during ingest", () => {

@@ -62,6 +62,40 @@ describe("POST /api/v1/events", () => {
     expect(await countEvents("message = $1 AND project_id = $2", [tag, projectId])).toBe(2);
   });
 
+  it("stores every field as sent: awkward text, attributes or none, the time to the millisecond", async () => {
+    const tag = randomUUID();
+    const message = `${tag} "quoted" \\ back\\slash, tab\tnew\nline, ✓ 中文`;
+    const timestamp = new Date(Date.now() - 61_234).toISOString();
+    const response = await postBatch({
+      events: [
+        {
+          code: 50502,
+          eventId: `${tag}-a`,
+          timestamp,
+          message,
+          apiLevel: 33,
+          remoteIp: "2001:db8::1",
+          attributes: { tier: "gold", retries: 2, cached: false },
+        },
+        { code: 50502, eventId: `${tag}-b`, message },
+      ],
+    });
+    expect(await response.json()).toMatchObject({ accepted: 2, duplicates: 0 });
+    const { rows } = await sql.query(
+      `SELECT event_id, message, api_level, remote_ip, attributes, occurred_at, received_at
+       FROM event WHERE event_id LIKE $1 ORDER BY event_id`,
+      [`${tag}-%`],
+    );
+    expect(rows.map((r) => [r.event_id, r.message, r.api_level, r.remote_ip])).toEqual([
+      [`${tag}-a`, message, 33, "2001:db8::1"],
+      [`${tag}-b`, message, null, null],
+    ]);
+    expect(rows[0].attributes).toEqual({ tier: "gold", retries: 2, cached: false });
+    expect(rows[1].attributes).toBeNull();
+    expect(new Date(rows[0].occurred_at).toISOString()).toBe(timestamp);
+    expect(new Date(rows[1].received_at).getTime()).toBe(new Date(rows[0].received_at).getTime());
+  });
+
   it("stores the good events of a batch with bad ones, and lists the bad ones by index", async () => {
     const tag = randomUUID();
     const response = await postBatch({

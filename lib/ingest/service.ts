@@ -1,7 +1,5 @@
 import "server-only";
 
-import { createHmac } from "node:crypto";
-
 import { getDb } from "../db/server";
 import { getOrCreateSecretSetting } from "../db/settings";
 import { getEnv } from "../env";
@@ -9,6 +7,7 @@ import { readBodyBytes } from "../http/body";
 import { metrics, rejectionReason } from "../observability/metrics";
 import type { KeyPrincipal } from "../projects/repository";
 import { InFlightGate, KeyRateLimiter } from "./admission";
+import { deviceHasher } from "./device-hash";
 import { decodeBatch, MAX_BODY_BYTES, type RawBatch } from "./decode";
 import { ensurePartitions } from "./partitions";
 import { storeEvents } from "./store";
@@ -23,7 +22,8 @@ export interface IngestResponse {
 interface IngestState {
   limiter: KeyRateLimiter;
   gate: InFlightGate;
-  deviceKey: Promise<string>;
+  /** deviceId → keyed hash, once the key is read (device-hash.ts). */
+  hashDeviceId: Promise<(deviceId: string) => string>;
   /** UTC day for which partitions were last ensured by this process. */
   partitionsReadyFor?: string;
 }
@@ -36,9 +36,10 @@ function state(): IngestState {
     holder.__codewatchIngest = {
       limiter: new KeyRateLimiter(env.CW_INGEST_REQUESTS_PER_SECOND),
       gate: new InFlightGate(env.CW_INGEST_MAX_IN_FLIGHT),
-      deviceKey: env.CW_DEVICE_HASH_KEY
+      hashDeviceId: (env.CW_DEVICE_HASH_KEY
         ? Promise.resolve(env.CW_DEVICE_HASH_KEY)
-        : getDb().then((db) => getOrCreateSecretSetting(db, "ingest.device-hash-key")),
+        : getDb().then((db) => getOrCreateSecretSetting(db, "ingest.device-hash-key"))
+      ).then((key) => deviceHasher(key)),
     };
   }
   return holder.__codewatchIngest;
@@ -66,11 +67,11 @@ export async function admit<T>(key: KeyPrincipal, work: () => Promise<T>): Promi
 /** Validates a decoded batch and stores its good events for the key's project. */
 export async function ingestRawBatch(key: KeyPrincipal, batch: RawBatch): Promise<IngestResponse> {
   const received = new Date();
-  const deviceKey = await state().deviceKey;
+  const hashDeviceId = await state().hashDeviceId;
   const { events, rejected } = validateBatch(batch, {
     receivedAtMs: received.getTime(),
     retentionDays: getEnv().CW_RAW_RETENTION_DAYS,
-    hashDeviceId: (id) => createHmac("sha256", deviceKey).update(id).digest("hex"),
+    hashDeviceId,
   });
   await readyPartitions(received);
   const stored = await storeEvents(await getDb(), key.projectId, events, received);

@@ -1,21 +1,24 @@
 /**
- * The write path: one transaction per batch that
+ * The write path: one statement per batch (so one transaction, with no BEGIN/COMMIT round trips)
+ * that
  *   1. records each client eventId in event_receipt (the primary key makes two identical
  *      batches on two connections store once: the second waits for the first and skips),
  *   2. inserts the new events into the partitioned raw table,
- *   3. adds them to the per-minute and per-dimension-hour aggregates,
+ *   3. adds them to the per-minute and per-dimension-hour aggregates, grouped in SQL from the rows
+ *      the raw insert returns,
  *   4. registers codes the catalogue has never seen, as unknown codes,
- * and marks minutes that arrived after the spike detector may have judged them (late events).
- * Everything is set-based (unnest), and keys are written in sorted order so that concurrent
- * batches lock aggregate rows in the same order and cannot deadlock. It runs on node-postgres
- * directly (the pool under the Prisma client): this is the hot path, and Prisma's raw-query
- * layer costs ~2.5× on these statements.
+ * and marks minutes that arrived after the spike detector may have judged them (late events,
+ * lib/detection/late.ts), so the detector replays them.
+ * The events travel as one JSON parameter that PostgreSQL parses in C. Keys are written in sorted
+ * order so that concurrent batches lock aggregate rows in the same order and cannot deadlock. It
+ * runs on node-postgres directly (the pool under the Prisma client): this is the hot path, and
+ * Prisma's raw-query layer costs ~2.5× on these statements.
  * A batch is durable when this returns: the 2xx is sent after the commit.
  */
 import type pg from "pg";
 
-import { poolOf, type Db } from "../db/client";
-import { markLateMinutes } from "../detection/late";
+import { allowsNamedStatements, poolOf, type Db } from "../db/client";
+import { LATE_AFTER_MINUTES } from "../detection/late";
 import type { NormalizedEvent } from "./validate";
 
 /** The dimensions a breakdown can split a code by, and the event field each reads. */
@@ -40,13 +43,6 @@ export interface StoreResult {
   duplicateIndexes: number[];
 }
 
-const MINUTE_MS = 60_000;
-const HOUR_MS = 3_600_000;
-
-function floorTo(ms: number, unit: number): string {
-  return new Date(Math.floor(ms / unit) * unit).toISOString();
-}
-
 /** Splits events into first occurrences and in-batch repeats of the same eventId. */
 function firstOccurrences(events: NormalizedEvent[]) {
   const seen = new Set<string>();
@@ -63,85 +59,145 @@ function firstOccurrences(events: NormalizedEvent[]) {
   return { unique, repeats };
 }
 
-const DIMENSION_FIELDS = Object.entries(DIMENSIONS) as [Dimension, keyof NormalizedEvent][];
-const SEPARATOR = "\u0001";
+/**
+ * The NormalizedEvent fields that vary per event, in the order of the statement's JSON rows; each
+ * fills the raw table's column of the same name in snake_case. Times travel as epoch
+ * milliseconds: no Date formatting in JavaScript, no text parsing in PostgreSQL.
+ */
+const ROW_FIELDS = [
+  "eventId",
+  "code",
+  "occurredAt",
+  "host",
+  "remoteIp",
+  "httpProtocol",
+  "exception",
+  "message",
+  "cause",
+  "app",
+  "appVersion",
+  "sdkVersion",
+  "platform",
+  "osVersion",
+  "apiLevel",
+  "deviceModel",
+  "deviceHash",
+  "network",
+  "carrier",
+  "region",
+  "locale",
+  "attributes",
+] as const satisfies readonly (keyof NormalizedEvent)[];
+
+type RowField = (typeof ROW_FIELDS)[number];
+
+const columnOf = (field: RowField) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** How PostgreSQL reads element `i` of a row (`r`): text unless said here. */
+function readElement(field: RowField, i: number): string {
+  if (field === "code" || field === "apiLevel") return `(r->>${i})::int`;
+  if (field === "occurredAt") return `to_timestamp((r->>${i})::float8 / 1000)`;
+  // A JSON null element is jsonb 'null', not SQL NULL.
+  if (field === "attributes") return `nullif(r->${i}, 'null'::jsonb)`;
+  return `r->>${i}`;
+}
+
+/** One event as the statement's JSON row: its ROW_FIELDS values in order. */
+export function toRow(event: NormalizedEvent): unknown[] {
+  const row: unknown[] = new Array(ROW_FIELDS.length);
+  for (let i = 0; i < ROW_FIELDS.length; i++) {
+    const field = ROW_FIELDS[i]!;
+    row[i] = field === "occurredAt" ? event.occurredAt.getTime() : event[field];
+  }
+  return row;
+}
 
 /**
- * (code, hour, dimension, value) → count, in sorted key order. The hot part of a batch in
- * JavaScript: the per-event prefix is built once, and keys are plain strings in one Map.
+ * The whole batch in one statement, fed by one JSON parameter (an array per event, see
+ * ROW_FIELDS): PostgreSQL parses it in C, instead of 24 arrays built and escaped in JavaScript,
+ * and groups the aggregates itself from the rows the raw insert returns. Data-modifying CTEs run
+ * in one fixed order, each keyed and sorted, so concurrent batches lock aggregate rows in the same
+ * order. One statement is one transaction: no BEGIN/COMMIT round trips.
+ *   $1 project, $2 rows (jsonb), $3 UTC day of receipt, $4 received at (epoch ms), $5 clock drift
+ *   (ms, or null), and in the variant that registers unknown codes: $6 codes not known to be in
+ *   the catalogue, $7 their catalogue content.
  */
-function dimensionCounts(stored: NormalizedEvent[]) {
-  const counts = new Map<string, number>();
-  for (const event of stored) {
-    const prefix =
-      String(event.code).padStart(10, "0") +
-      SEPARATOR +
-      floorTo(event.occurredAt.getTime(), HOUR_MS) +
-      SEPARATOR;
-    for (const [dimension, field] of DIMENSION_FIELDS) {
-      const value = event[field];
-      if (value === null) continue;
-      const key = prefix + dimension + SEPARATOR + String(value);
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
+function storeStatement(registerCodes: boolean): string {
+  const extract = ROW_FIELDS.map((f, i) => `${readElement(f, i)} AS ${columnOf(f)}`).join(", ");
+  const columns = ROW_FIELDS.map(columnOf).join(", ");
+  // What the aggregates read of the stored rows, and nothing more.
+  const returned = ["code", "occurred_at", ...Object.values(DIMENSIONS).map(columnOf)];
+  const dimensions = Object.entries(DIMENSIONS)
+    .map(([dimension, field]) => {
+      const column = columnOf(field);
+      return `('${dimension}', s.${column}${column === "api_level" ? "::text" : ""})`;
+    })
+    .join(", ");
+  return `
+  WITH batch AS MATERIALIZED (
+    SELECT ${extract} FROM jsonb_array_elements($2::jsonb) AS e(r)
+  ),
+  fresh AS (
+    INSERT INTO event_receipt (project_id, event_id, received_on)
+    SELECT $1::uuid, b.event_id, $3::date FROM batch b
+    WHERE b.event_id IS NOT NULL AND NOT EXISTS (
+      SELECT 1 FROM event_receipt r
+      WHERE r.project_id = $1::uuid AND r.event_id = b.event_id AND r.received_on = $3::date - 1)
+    ORDER BY b.event_id COLLATE "C"
+    ON CONFLICT DO NOTHING
+    RETURNING event_id
+  ),
+  stored AS (
+    INSERT INTO event (project_id, received_at, clock_drift_ms, ${columns})
+    SELECT $1::uuid, to_timestamp($4::float8 / 1000), $5::bigint, ${columns} FROM batch b
+    WHERE b.event_id IS NULL OR b.event_id IN (SELECT event_id FROM fresh)
+    RETURNING ${[...new Set(returned)].join(", ")}
+  ),
+  minutes AS (
+    INSERT INTO event_minute (project_id, code, minute, count)
+    SELECT $1::uuid, code, date_trunc('minute', occurred_at, 'UTC') AS minute, count(*)
+    FROM stored GROUP BY code, minute ORDER BY code, minute
+    ON CONFLICT (project_id, code, minute) DO UPDATE SET count = event_minute.count + excluded.count
+  ),
+  dimensions AS (
+    INSERT INTO event_dimension_hour (project_id, code, hour, dimension, value, count)
+    SELECT $1::uuid, s.code, date_trunc('hour', s.occurred_at, 'UTC') AS hour, d.dimension,
+      d.value, count(*)
+    FROM stored s CROSS JOIN LATERAL (VALUES ${dimensions}) AS d(dimension, value)
+    WHERE d.value IS NOT NULL
+    GROUP BY s.code, d.dimension, hour, d.value
+    ORDER BY s.code, d.dimension COLLATE "C", hour, d.value COLLATE "C"
+    ON CONFLICT (project_id, code, dimension, hour, value)
+    DO UPDATE SET count = event_dimension_hour.count + excluded.count
+  ),
+  late AS (
+    INSERT INTO detector_late (project_id, code, minute)
+    SELECT $1::uuid, code, min(date_trunc('minute', occurred_at, 'UTC')) FROM stored
+    WHERE occurred_at < date_trunc('minute', to_timestamp($4::float8 / 1000), 'UTC')
+                        - interval '${LATE_AFTER_MINUTES} minutes'
+    GROUP BY code
+  )${
+    registerCodes
+      ? `,
+  unknown AS (
+    INSERT INTO "CatalogCode" (code, family, known, "seedText", content, "searchText",
+      "relatedCodes", "logPatterns", "updatedAt")
+    SELECT c.code, 'unknown', false, '', $7::jsonb,
+      c.code::text, '{}', '{}', now()
+    FROM (SELECT DISTINCT code FROM stored WHERE code = ANY($6::int[])) AS c
+    WHERE NOT EXISTS (SELECT 1 FROM "CatalogCode" k WHERE k.code = c.code)
+    ORDER BY c.code
+    ON CONFLICT (code) DO NOTHING
+  )`
+      : ""
   }
-  return [...counts.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, n]) => [...(key.split(SEPARATOR) as [string, string, string, string]), n] as const);
+  SELECT event_id FROM fresh`;
 }
 
-function column<T>(events: NormalizedEvent[], pick: (e: NormalizedEvent) => T): T[] {
-  return events.map(pick);
-}
+export const STORE = storeStatement(false);
+const STORE_AND_REGISTER_CODES = storeStatement(true);
 
-function countBy<K extends string>(keys: K[]): [K, number][] {
-  const counts = new Map<K, number>();
-  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-  return [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-const INSERT_RECEIPTS = `
-  WITH incoming AS (SELECT unnest($2::text[]) AS event_id)
-  INSERT INTO event_receipt (project_id, event_id, received_on)
-  SELECT $1::uuid, i.event_id, $3::date FROM incoming i
-  WHERE NOT EXISTS (
-    SELECT 1 FROM event_receipt r
-    WHERE r.project_id = $1::uuid AND r.event_id = i.event_id AND r.received_on = $3::date - 1)
-  ORDER BY i.event_id
-  ON CONFLICT DO NOTHING
-  RETURNING event_id`;
-
-const INSERT_EVENTS = `
-  INSERT INTO event (project_id, event_id, code, occurred_at, received_at, clock_drift_ms,
-    host, remote_ip, http_protocol, exception, message, cause, app, app_version, sdk_version,
-    platform, os_version, api_level, device_model, device_hash, network, carrier, region,
-    locale, attributes)
-  SELECT $1::uuid, * FROM unnest($2::text[], $3::int[], $4::timestamptz[], $5::timestamptz[],
-    $6::bigint[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[],
-    $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::int[], $19::text[],
-    $20::text[], $21::text[], $22::text[], $23::text[], $24::text[], $25::jsonb[])`;
-
-const UPSERT_MINUTES = `
-  INSERT INTO event_minute (project_id, code, minute, count)
-  SELECT $1::uuid, code, minute, n FROM unnest($2::int[], $3::timestamptz[], $4::int[]) AS t(code, minute, n)
-  ON CONFLICT (project_id, code, minute) DO UPDATE SET count = event_minute.count + excluded.count`;
-
-const UPSERT_DIMENSIONS = `
-  INSERT INTO event_dimension_hour (project_id, code, hour, dimension, value, count)
-  SELECT $1::uuid, code, hour, dimension, value, n
-  FROM unnest($2::int[], $3::timestamptz[], $4::text[], $5::text[], $6::int[]) AS t(code, hour, dimension, value, n)
-  ON CONFLICT (project_id, code, dimension, hour, value)
-  DO UPDATE SET count = event_dimension_hour.count + excluded.count`;
-
-const INSERT_UNKNOWN_CODES = `
-  INSERT INTO "CatalogCode" (code, family, known, "seedText", content, "searchText",
-    "relatedCodes", "logPatterns", "updatedAt")
-  SELECT c, 'unknown', false, '', $2::jsonb, c::text, '{}', '{}', now()
-  FROM unnest($1::int[]) AS c
-  WHERE NOT EXISTS (SELECT 1 FROM "CatalogCode" k WHERE k.code = c)
-  ON CONFLICT (code) DO NOTHING`;
-
-/** Codes known to be in the catalogue, per database (pool), so most batches skip step 4. */
+/** Codes known to be in the catalogue, per database (pool), so most batches skip that step. */
 const knownCodesByPool = new WeakMap<pg.Pool, Set<number>>();
 
 function knownCodesOf(pool: pg.Pool): Set<number> {
@@ -161,105 +217,39 @@ export async function storeEvents(
   const day = receivedOn.toISOString().slice(0, 10);
 
   const pool = poolOf(db);
-  const client = await pool.connect();
-  // A connection cut while we hold it reports here as well as in the failing query.
-  const onError = () => {};
-  client.on("error", onError);
-  let failure: Error | undefined;
-  try {
-    await client.query("BEGIN");
-    // 1. Which eventIds are new: not received yesterday, and won on today's primary key.
-    const ids = unique.flatMap((e) => (e.eventId === null ? [] : [e.eventId])).sort();
-    let fresh = new Set<string>();
-    if (ids.length > 0) {
-      const rows = await client.query<{ event_id: string }>(INSERT_RECEIPTS, [projectId, ids, day]);
-      fresh = new Set(rows.rows.map((r) => r.event_id));
-    }
-    const stored = unique.filter((e) => e.eventId === null || fresh.has(e.eventId));
-    const duplicateIndexes = [
-      ...repeats,
-      ...unique.filter((e) => e.eventId !== null && !fresh.has(e.eventId)).map((e) => e.index),
-    ].sort((a, b) => a - b);
-    if (stored.length === 0) {
-      await client.query("COMMIT");
-      return { accepted: 0, duplicateIndexes };
-    }
-
-    // 2. Raw events.
-    await client.query(INSERT_EVENTS, [
-      projectId,
-      column(stored, (e) => e.eventId),
-      column(stored, (e) => e.code),
-      column(stored, (e) => e.occurredAt.toISOString()),
-      column(stored, (e) => e.receivedAt.toISOString()),
-      column(stored, (e) => e.clockDriftMs),
-      column(stored, (e) => e.host),
-      column(stored, (e) => e.remoteIp),
-      column(stored, (e) => e.httpProtocol),
-      column(stored, (e) => e.exception),
-      column(stored, (e) => e.message),
-      column(stored, (e) => e.cause),
-      column(stored, (e) => e.app),
-      column(stored, (e) => e.appVersion),
-      column(stored, (e) => e.sdkVersion),
-      column(stored, (e) => e.platform),
-      column(stored, (e) => e.osVersion),
-      column(stored, (e) => e.apiLevel),
-      column(stored, (e) => e.deviceModel),
-      column(stored, (e) => e.deviceHash),
-      column(stored, (e) => e.network),
-      column(stored, (e) => e.carrier),
-      column(stored, (e) => e.region),
-      column(stored, (e) => e.locale),
-      column(stored, (e) => (e.attributes ? JSON.stringify(e.attributes) : null)),
-    ]);
-
-    // 3. Aggregates, grouped here so each statement touches every key once, in order.
-    const minutes = countBy(
-      stored.map(
-        (e) => `${String(e.code).padStart(10, "0")}|${floorTo(e.occurredAt.getTime(), MINUTE_MS)}`,
-      ),
-    ).map(([key, n]) => [...key.split("|"), n] as const);
-    await client.query(UPSERT_MINUTES, [
-      projectId,
-      minutes.map((m) => Number(m[0])),
-      minutes.map((m) => m[1]),
-      minutes.map((m) => m[2]),
-    ]);
-
-    const dimensions = dimensionCounts(stored);
-    await client.query(UPSERT_DIMENSIONS, [
-      projectId,
-      dimensions.map((d) => Number(d[0])),
-      dimensions.map((d) => d[1]),
-      dimensions.map((d) => d[2]),
-      dimensions.map((d) => d[3]),
-      dimensions.map((d) => d[4]),
-    ]);
-
-    // Minutes the detector may already have judged get replayed (lib/detection).
-    await markLateMinutes(client, projectId, stored, receivedOn);
-
-    // 4. Codes never seen before become visible in the catalogue as unknown codes. Catalogue
-    // rows are never deleted, so a code once seen here needs no statement again.
-    const known = knownCodesOf(pool);
-    const unseen = [...new Set(stored.map((e) => e.code))].filter((code) => !known.has(code));
-    if (unseen.length > 0) {
-      await client.query(INSERT_UNKNOWN_CODES, [unseen.sort((a, b) => a - b), UNKNOWN_CONTENT]);
-    }
-
-    await client.query("COMMIT");
-    for (const code of unseen) known.add(code);
-    return { accepted: stored.length, duplicateIndexes };
-  } catch (error) {
-    failure = error as Error;
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.off("error", onError);
-    // A failed connection is discarded, not returned to the pool.
-    client.release(failure);
+  const known = knownCodesOf(pool);
+  const unseen = [...new Set(unique.map((e) => e.code))].filter((code) => !known.has(code));
+  // Receipt time and clock drift belong to the request (validate.ts), so they travel once.
+  const { receivedAt, clockDriftMs } = unique[0]!;
+  const receivedMs = receivedAt.getTime();
+  if (
+    unique.some((e) => e.receivedAt.getTime() !== receivedMs || e.clockDriftMs !== clockDriftMs)
+  ) {
+    throw new Error("storeEvents takes the events of one request: one receipt time and drift");
   }
+  const values = [projectId, JSON.stringify(unique.map(toRow)), day, receivedMs, clockDriftMs];
+  const [name, text] =
+    unseen.length > 0
+      ? ["cw-store-batch-register-codes", STORE_AND_REGISTER_CODES]
+      : ["cw-store-batch", STORE];
+  // Named where allowed: each connection then plans the statement once, and only binds and
+  // executes it afterwards (planning was ~1 ms a batch).
+  const rows = await pool.query<{ event_id: string }>({
+    ...((await allowsNamedStatements(pool)) ? { name } : {}),
+    text,
+    values: unseen.length > 0 ? [...values, unseen, UNKNOWN_CONTENT] : values,
+  });
+  // Catalogue rows are never deleted, so a code once registered needs no statement again.
+  for (const code of unseen) known.add(code);
+
+  const fresh = new Set(rows.rows.map((r) => r.event_id));
+  let accepted = 0;
+  const duplicateIndexes = [...repeats];
+  for (const event of unique) {
+    if (event.eventId === null || fresh.has(event.eventId)) accepted++;
+    else duplicateIndexes.push(event.index);
+  }
+  return { accepted, duplicateIndexes: duplicateIndexes.sort((a, b) => a - b) };
 }
 
 /** Catalogue content of a code first seen in telemetry, until someone documents it. */

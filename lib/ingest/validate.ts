@@ -81,6 +81,7 @@ function parseContext(context: unknown): EventContext {
 
 export function validateBatch(batch: RawBatch, options: ValidateOptions): ValidatedBatch {
   const context = parseContext(batch.context);
+  const hasContext = Object.keys(context).length > 0;
   const correction = measureDrift(options.receivedAtMs, batch.sentAt);
   const receivedAt = new Date(options.receivedAtMs);
   const events: NormalizedEvent[] = [];
@@ -96,7 +97,8 @@ export function validateBatch(batch: RawBatch, options: ValidateOptions): Valida
       rejected.push({ index, error: describeIssues(parsed.error) });
       return;
     }
-    const event = { ...context, ...parsed.data };
+    // Most batches carry no context: then the parsed event is used as it is, not copied.
+    const event = hasContext ? { ...context, ...parsed.data } : parsed.data;
     const attributes =
       context.attributes || parsed.data.attributes
         ? { ...context.attributes, ...parsed.data.attributes }
