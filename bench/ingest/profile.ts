@@ -11,7 +11,7 @@ import { ensurePartitions } from "../../lib/ingest/partitions";
 import { storeEvents } from "../../lib/ingest/store";
 import { validateBatch } from "../../lib/ingest/validate";
 import { benchEvent } from "./events";
-import { withScratchDatabase } from "./scratch-database";
+import { withScratchDatabase } from "../support/server";
 
 const { values: args } = parseArgs({
   options: {

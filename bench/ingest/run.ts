@@ -20,10 +20,9 @@ import { createPrismaClient } from "../../lib/db/client";
 import { applyMigrations, PROJECT_ROOT } from "../../lib/db/migrations";
 import { createApiKey, createProject } from "../../lib/projects/repository";
 import { step } from "../../scripts/commands/log";
-import { ensureBuild, NEXT_BIN, SERVER_NODE_FLAGS } from "../../scripts/commands/next";
 import { copyRate } from "./copy-baseline";
 import { sentEvents } from "./events";
-import { withScratchDatabase } from "./scratch-database";
+import { median, percentile, startServer, withScratchDatabase } from "../support/server";
 
 const { values: args } = parseArgs({
   options: {
@@ -42,10 +41,6 @@ const CLIENTS = Number(args.clients);
 const BATCH = Number(args.batch);
 const PORT = Number(args.port);
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const percentile = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
-
 async function rssOfTree(pid: number): Promise<number> {
   // The server process and its children (next start may fork a worker).
   const children = (await readFile(`/proc/${pid}/task/${pid}/children`, "utf8").catch(() => ""))
@@ -59,19 +54,6 @@ async function rssOfTree(pid: number): Promise<number> {
     ) * 1024;
   const nested = await Promise.all(children.map(rssOfTree));
   return own + nested.reduce((a, b) => a + b, 0);
-}
-
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    if (
-      await fetch(`${url}/api/health`)
-        .then((r) => r.ok)
-        .catch(() => false)
-    )
-      return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("the server did not start");
 }
 
 /** One timed run, driven by the load generator in its own process (load.ts). */
@@ -107,7 +89,7 @@ async function main() {
 }
 
 async function benchmark(url: string) {
-  let server: ReturnType<typeof spawn> | undefined;
+  let stop: (() => Promise<void>) | undefined;
   try {
     await applyMigrations(url);
     const db = createPrismaClient(url, 2);
@@ -115,28 +97,18 @@ async function benchmark(url: string) {
     const key = (await createApiKey(db, { projectSlug: "bench", scopes: ["ingest"] })).key;
     await db.$disconnect();
 
-    await ensureBuild(step);
-    server = spawn(
-      process.execPath,
-      [...SERVER_NODE_FLAGS, ...args["server-node-arg"], NEXT_BIN, "start", "-p", String(PORT)],
-      {
-        cwd: PROJECT_ROOT,
-        env: {
-          ...process.env,
-          DATABASE_URL: url,
-          NEXT_TELEMETRY_DISABLED: "1",
-          CW_DISABLE_SCHEDULER: "1",
-          CW_INGEST_REQUESTS_PER_SECOND: "100000",
-        },
-        stdio: "ignore",
-      },
+    const server = await startServer(
+      url,
+      PORT,
+      { CW_DISABLE_SCHEDULER: "1", CW_INGEST_REQUESTS_PER_SECOND: "100000" },
+      args["server-node-arg"],
     );
-    const base = `http://127.0.0.1:${PORT}`;
-    await waitForServer(base);
+    stop = server.stop;
+    const base = server.url;
 
     let peakRss = 0;
     const sampler = setInterval(async () => {
-      peakRss = Math.max(peakRss, await rssOfTree(server!.pid!));
+      peakRss = Math.max(peakRss, await rssOfTree(server.process.pid!));
     }, 250);
 
     const runs = [];
@@ -194,8 +166,7 @@ async function benchmark(url: string) {
       JSON.stringify(report, null, 2),
     );
   } finally {
-    server?.kill("SIGTERM");
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await stop?.();
   }
 }
 

@@ -8,7 +8,7 @@ import pg from "pg";
 
 import { PROJECT_ROOT } from "../../lib/db/migrations";
 import { step } from "../../scripts/commands/log";
-import { ensureBuild, NEXT_BIN } from "../../scripts/commands/next";
+import { ensureBuild, NEXT_BIN, SERVER_NODE_FLAGS } from "../../scripts/commands/next";
 
 export const ADMIN_URL =
   process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -49,6 +49,20 @@ export async function dropDatabase(name: string): Promise<void> {
   }
 }
 
+/** A throwaway database for one benchmark run, dropped afterwards whatever happens. */
+export async function withScratchDatabase<T>(
+  prefix: string,
+  work: (url: string, name: string) => Promise<T>,
+): Promise<T> {
+  const name = `${prefix}_${Date.now()}`;
+  await createDatabase(name);
+  try {
+    return await work(databaseUrl(name), name);
+  } finally {
+    await dropDatabase(name);
+  }
+}
+
 async function waitForServer(url: string): Promise<void> {
   for (let i = 0; i < 120; i++) {
     const up = await fetch(`${url}/api/health`)
@@ -66,14 +80,19 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-/** `next start` (building first if needed) on `port`, against `databaseUrl`. */
+/**
+ * `next start` (building first if needed) on `port`, against `databaseUrl`, with the production
+ * server's V8 flags (and `nodeArgs`, e.g. --cpu-prof).
+ */
 export async function startServer(
   databaseUrlForServer: string,
   port: number,
   env: Record<string, string> = {},
+  nodeArgs: string[] = [],
 ): Promise<BenchServer> {
   await ensureBuild(step);
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
+  const argv = [...SERVER_NODE_FLAGS, ...nodeArgs, NEXT_BIN, "start", "-p", String(port)];
+  const child = spawn(process.execPath, argv, {
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,
