@@ -48,6 +48,8 @@ const { values: args } = parseArgs({
     database: { type: "string", default: "codewatch_bench_query" },
     keep: { type: "boolean", default: false },
     port: { type: "string", default: "3312" },
+    // Extra node flags for the server, after the production ones (a later V8 flag wins).
+    "server-node-arg": { type: "string", multiple: true, default: [] },
   },
 });
 const EVENTS = Number(args.events);
@@ -132,10 +134,12 @@ async function main() {
 
   // The detectors are advanced by this script (step 3), not by the server's minute loop, so
   // the load and the measurements are not mixed with background catch-up.
-  const server = await startServer(url, Number(args.port), {
-    CW_DISABLE_SCHEDULER: "1",
-    CW_INGEST_REQUESTS_PER_SECOND: "100000",
-  });
+  const server = await startServer(
+    url,
+    Number(args.port),
+    { CW_DISABLE_SCHEDULER: "1", CW_INGEST_REQUESTS_PER_SECOND: "100000" },
+    args["server-node-arg"],
+  );
   try {
     const stored = async () =>
       Number((await sql.query(`SELECT count(*) AS n FROM event`)).rows[0].n);
