@@ -18,6 +18,7 @@ import {
   clearFrom,
   firstMinutes,
   latestCheckpoints,
+  loadSnapshots,
   loadStates,
   minuteCounts,
   takeLateMarks,
@@ -25,6 +26,7 @@ import {
   writeHours,
   writeState,
   type Sql,
+  type StoredState,
 } from "./repository";
 
 /** A minute is judged this many minutes after it ends. */
@@ -44,6 +46,11 @@ export function currentSettings(): DetectorSettings {
 /** Names settings by their values, so a stored detector that ran with others is recognised. */
 export function settingsKey(settings: DetectorSettings): string {
   return JSON.stringify(Object.entries(settings).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** The stored detector ran with `key` and has judged every minute before `end`. */
+export function isCurrent(state: StoredState | undefined, key: string, end: number): boolean {
+  return state !== undefined && state.settings === key && state.nextMinute >= end;
 }
 
 /** The end (exclusive) of the minutes that may be judged at `nowMs`. */
@@ -89,24 +96,23 @@ export async function advanceDetectors(
   if (codes.length === 0) return report;
   const settings = currentSettings();
   const key = settingsKey(settings);
-  const states = await loadStates(sql, projectId, codes, true);
+  const states = await loadStates(sql, projectId, codes);
   const late = await takeLateMarks(sql, projectId, codes);
+  const resumable = codes.filter((code) => {
+    const state = states.get(code);
+    const lateFrom = late.get(code);
+    return state?.settings === key && (lateFrom === undefined || lateFrom >= state.nextMinute);
+  });
+  const snapshots = await loadSnapshots(sql, projectId, resumable);
   const plans: Plan[] = [];
   const fresh: number[] = [];
   const rewinds = new Map<number, number>();
   for (const code of codes) {
     const state = states.get(code);
     const lateFrom = late.get(code);
-    if (
-      !state?.snapshot ||
-      state.settings !== key ||
-      (lateFrom !== undefined && lateFrom < state.startMinute)
-    ) {
-      fresh.push(code);
-    } else if (lateFrom !== undefined && lateFrom < state.nextMinute) {
-      rewinds.set(code, lateFrom);
-    } else {
-      const detector = SpikeDetector.restore(state.snapshot);
+    const snapshot = snapshots.get(code);
+    if (snapshot) {
+      const detector = SpikeDetector.restore(snapshot);
       const continuing =
         detector.nextMinute % MINUTES_PER_HOUR === 0
           ? undefined
@@ -114,10 +120,14 @@ export async function advanceDetectors(
       plans.push({
         code,
         detector,
-        startMinute: state.startMinute,
+        startMinute: state!.startMinute,
         continuingHour: continuing,
         rewrites: false,
       });
+    } else if (state?.settings === key && lateFrom !== undefined && lateFrom >= state.startMinute) {
+      rewinds.set(code, lateFrom);
+    } else {
+      fresh.push(code);
     }
   }
   for (const [code, lateFrom] of rewinds) {

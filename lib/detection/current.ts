@@ -5,7 +5,14 @@
  */
 import type pg from "pg";
 
-import { advanceDetectors, currentSettings, judgedEnd, lockProject, settingsKey } from "./advance";
+import {
+  advanceDetectors,
+  currentSettings,
+  isCurrent,
+  judgedEnd,
+  lockProject,
+  settingsKey,
+} from "./advance";
 import { codesWithLateMarks, firstMinutes, loadStates } from "./repository";
 
 /** Minutes a reader tolerates the stored verdicts being behind (it replays the rest itself). */
@@ -19,7 +26,7 @@ export async function ensureCurrent(
 ): Promise<void> {
   const end = judgedEnd(nowMs);
   const key = settingsKey(currentSettings());
-  const states = await loadStates(client, projectId, codes, false);
+  const states = await loadStates(client, projectId, codes);
   const late = await codesWithLateMarks(client, projectId, codes);
   const unstarted = codes.filter((code) => !states.has(code) && !late.has(code));
   const withData = await firstMinutes(client, projectId, unstarted);
@@ -27,7 +34,7 @@ export async function ensureCurrent(
     if (late.has(code)) return true;
     const state = states.get(code);
     if (!state) return withData.has(code);
-    return state.settings !== key || state.nextMinute < end - READ_LAG_TOLERANCE;
+    return !isCurrent(state, key, end - READ_LAG_TOLERANCE);
   });
   if (behind.length === 0) return;
   await client.query("BEGIN");

@@ -19,12 +19,12 @@ export interface HourTotals {
   peakExpected: number;
 }
 
-export function emptyHour(hour: number): HourTotals {
+function emptyHour(hour: number): HourTotals {
   return { hour, count: 0, expected: 0, upper: 0, spikeMinutes: 0, peak: -1, peakExpected: 0 };
 }
 
 /** Adds `part` (a sum over other minutes of the same bucket) into `into`. */
-export function addTotals(into: HourTotals, part: Omit<HourTotals, "hour">): void {
+function addTotals(into: HourTotals, part: Omit<HourTotals, "hour">): void {
   into.count += part.count;
   into.expected += part.expected;
   into.upper += part.upper;

@@ -9,6 +9,7 @@ import {
   advanceDetectors,
   CHECKPOINT_DAYS,
   currentSettings,
+  isCurrent,
   judgedEnd,
   lockProject,
   settingsKey,
@@ -77,15 +78,13 @@ export async function runDetectorTick(
       const codes = await codesToAdvance(client, id);
       return {
         codes,
-        states: await loadStates(client, id, codes, false),
+        states: await loadStates(client, id, codes),
         late: await codesWithLateMarks(client, id, codes),
       };
     });
     report.projects++;
     for (const code of codes) {
-      const state = states.get(code);
-      const current = state !== undefined && state.settings === key && state.nextMinute >= end;
-      if (current && !late.has(code)) continue;
+      if (isCurrent(states.get(code), key, end) && !late.has(code)) continue;
       const done = await advanceOne(pool, id, code, end);
       if (!done) {
         report.busy++;

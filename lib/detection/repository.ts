@@ -20,7 +20,6 @@ export interface StoredState {
   generation: number;
   startMinute: number;
   nextMinute: number;
-  snapshot?: DetectorSnapshot;
 }
 
 const MINUTE_OF = (column: string) => `(extract(epoch FROM ${column}) / 60)::int`;
@@ -29,7 +28,6 @@ export async function loadStates(
   sql: Sql,
   projectId: string,
   codes: number[],
-  withSnapshot: boolean,
 ): Promise<Map<number, StoredState>> {
   const { rows } = await sql.query<{
     code: number;
@@ -38,10 +36,9 @@ export async function loadStates(
     generation: number;
     start: number;
     next: number;
-    snapshot?: string;
   }>(
-    `SELECT code, settings, updated_at::text AS version, generation, ${MINUTE_OF("start_minute")} AS start, ${MINUTE_OF("next_minute")} AS next
-            ${withSnapshot ? ", snapshot" : ""}
+    `SELECT code, settings, updated_at::text AS version, generation,
+            ${MINUTE_OF("start_minute")} AS start, ${MINUTE_OF("next_minute")} AS next
      FROM detector_state WHERE project_id = $1 AND code = ANY($2::int[])`,
     [projectId, codes],
   );
@@ -54,7 +51,6 @@ export async function loadStates(
         generation: r.generation,
         startMinute: r.start,
         nextMinute: r.next,
-        snapshot: r.snapshot ? (JSON.parse(r.snapshot) as DetectorSnapshot) : undefined,
       },
     ]),
   );
@@ -303,7 +299,10 @@ export async function writeState(
   sql: Sql,
   projectId: string,
   code: number,
-  state: Omit<Required<StoredState>, "version" | "generation"> & { rewrites: boolean },
+  state: Omit<StoredState, "version" | "generation"> & {
+    snapshot: DetectorSnapshot;
+    rewrites: boolean;
+  },
 ): Promise<void> {
   await sql.query(
     `INSERT INTO detector_state AS d (project_id, code, settings, start_minute, next_minute,

@@ -91,7 +91,9 @@ const ROW_FIELDS = [
 
 type RowField = (typeof ROW_FIELDS)[number];
 
-const columnOf = (field: RowField) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** The raw table's column for an event field: its name in snake_case. */
+export const columnOf = (field: keyof NormalizedEvent) =>
+  field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** How PostgreSQL reads element `i` of a row (`r`): text unless said here. */
 function readElement(field: RowField, i: number): string {

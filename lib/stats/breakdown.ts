@@ -9,7 +9,7 @@
 import type pg from "pg";
 
 import type { Dimension } from "../ingest/store";
-import { columnOf, filterSql, hasFilters, requireRawWindow, type Filters } from "./filters";
+import { dimensionColumn, filterSql, hasFilters, requireRawWindow, type Filters } from "./filters";
 
 export const BASELINE_DAYS = 7;
 const HOUR_MS = 3_600_000;
@@ -104,7 +104,7 @@ export async function breakdown(
     // The baseline week counts whatever of it the raw window still holds.
     requireRawWindow(from, filtered.rawDays);
     params = [projectId, query.code, from, to, baselineFrom, query.limit];
-    text = breakdownRawSql(columnOf(query.dimension), filterSql(filtered.filters, params));
+    text = breakdownRawSql(dimensionColumn(query.dimension), filterSql(filtered.filters, params));
     totalText = totalRawSql(filterSql(filtered.filters, totalParams));
   }
   const { rows } = await sql.query<{

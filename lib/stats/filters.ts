@@ -11,21 +11,13 @@
 import { z } from "zod";
 
 import { HttpError } from "../http/problem";
-import { DIMENSIONS, type Dimension } from "../ingest/store";
+import { columnOf, DIMENSIONS, type Dimension } from "../ingest/store";
 
-/** The raw event column each dimension filters on (an integer column compared as text). */
-const COLUMNS: Record<Dimension, string> = {
-  appVersion: "app_version",
-  osVersion: "os_version",
-  apiLevel: "api_level::text",
-  platform: "platform",
-  network: "network",
-  carrier: "carrier",
-  region: "region",
-  host: "host",
-  remoteIp: "remote_ip",
-  exception: "exception",
-};
+/** The raw event column a dimension filters and groups on, as text (api_level is an integer). */
+export function dimensionColumn(dimension: Dimension): string {
+  const column = columnOf(DIMENSIONS[dimension]);
+  return column === "api_level" ? `${column}::text` : column;
+}
 
 export type Filters = Partial<Record<Dimension, string[]>>;
 
@@ -60,7 +52,7 @@ export function filterSql(filters: Filters, params: unknown[]): string {
   return Object.entries(filters)
     .map(([dimension, list]) => {
       params.push(list);
-      return ` AND ${COLUMNS[dimension as Dimension]} = ANY($${params.length}::text[])`;
+      return ` AND ${dimensionColumn(dimension as Dimension)} = ANY($${params.length}::text[])`;
     })
     .join("");
 }
@@ -87,9 +79,4 @@ export function requireRawWindow(
       ],
     });
   }
-}
-
-/** The raw column of a dimension, for grouping by it. */
-export function columnOf(dimension: Dimension): string {
-  return COLUMNS[dimension];
 }

@@ -39,7 +39,7 @@ export async function fromStoredHours(
 ): Promise<Map<number, CodeBuckets>> {
   const hours = (range.toMinute - range.fromMinute) / 60;
   const grids = new Map(codes.map((code) => [code, new HourGrid(range.fromMinute, hours)]));
-  const states = await loadStates(sql, projectId, codes, false);
+  const states = await loadStates(sql, projectId, codes);
   const stored = await hoursInRange(sql, projectId, states, range.fromMinute, range.toMinute);
   for (const [code, parts] of stored) for (const part of parts) grids.get(code)!.setStored(part);
   const tailEnd = Math.min(range.toMinute, range.nowEnd);
@@ -67,7 +67,7 @@ export async function fromReplayedMinutes(
   range: Range,
 ): Promise<Map<number, CodeBuckets>> {
   const replayEnd = Math.min(range.toMinute, range.nowEnd);
-  const states = await loadStates(sql, projectId, codes, false);
+  const states = await loadStates(sql, projectId, codes);
   const checkpoints = await latestCheckpoints(sql, projectId, codes, range.fromMinute);
   const detectors = new Map<number, SpikeDetector>();
   for (const [code, state] of states) {
