@@ -4,12 +4,14 @@ import { poolOf } from "./db/client";
 import { getDb } from "./db/server";
 import { runDetectorTick } from "./detection/loop";
 import { getEnv } from "./env";
+import { mergeAggregateDeltas, vacuumAggregateDeltas } from "./ingest/aggregate-deltas";
 import { runRetention } from "./ingest/retention";
 import { metrics } from "./observability/metrics";
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 const DETECTOR_FIRST_TICK_MS = 10_000;
+const MERGE_EVERY_MS = 1_000;
 
 async function retentionTick(): Promise<void> {
   try {
@@ -25,6 +27,31 @@ async function retentionTick(): Promise<void> {
   } catch (error) {
     // The next tick tries again; a database outage must not take the server down.
     console.error("retention failed", error);
+  }
+}
+
+let merging = false;
+let mergeFailing = false;
+
+/** Adds stored batches' counts to the aggregates (lib/ingest/aggregate-deltas.ts). */
+async function mergeTick(): Promise<void> {
+  if (merging) return;
+  merging = true;
+  const m = metrics();
+  try {
+    const pool = poolOf(await getDb());
+    m.aggregateBatchesMerged.inc(await mergeAggregateDeltas(pool));
+    await vacuumAggregateDeltas(pool, Date.now());
+    if (mergeFailing) console.info("aggregate merge works again");
+    mergeFailing = false;
+  } catch (error) {
+    // Nothing is lost: the deltas wait, and readers merge before they read. Logged once per
+    // failing spell, not every second of a database outage; the metric counts every failure.
+    m.aggregateMergeFailures.inc();
+    if (!mergeFailing) console.error("aggregate merge failed (retrying every second)", error);
+    mergeFailing = true;
+  } finally {
+    merging = false;
   }
 }
 
@@ -60,6 +87,7 @@ export function startScheduler(): void {
   setTimeout(() => void detectorTick(), DETECTOR_FIRST_TICK_MS).unref();
   const retention = setInterval(() => void retentionTick(), HOUR_MS);
   const detector = setInterval(() => void detectorTick(), MINUTE_MS);
-  holder.__codewatchScheduler = [retention, detector];
+  const merge = setInterval(() => void mergeTick(), MERGE_EVERY_MS);
+  holder.__codewatchScheduler = [retention, detector, merge];
   for (const timer of holder.__codewatchScheduler) timer.unref();
 }

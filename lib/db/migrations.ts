@@ -36,6 +36,7 @@ export const EXTERNAL_TABLES = [
   "detector_checkpoint",
   "detector_hour",
   "detector_late",
+  "aggregate_delta",
 ];
 
 const NO_FILTERS = { externalTables: EXTERNAL_TABLES.map((t) => `public.${t}`), externalEnums: [] };

@@ -7,6 +7,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { applyMigrations } from "@/lib/db/migrations";
+import { mergeAggregateDeltas } from "@/lib/ingest/aggregate-deltas";
 import { createScratchDatabase, type ScratchDatabase } from "@/test/support/database";
 import { serveRoutes, type RouteServer } from "@/test/support/http-server";
 import { startTcpProxy, type TcpProxy } from "@/test/support/tcp-proxy";
@@ -130,6 +131,7 @@ describe("a database outage during ingest", () => {
       expect(rows[0]).toEqual({ total: sent.length, distinct_ids: sent.length });
       const stored = await sql.query(`SELECT event_id FROM event`);
       expect(new Set(stored.rows.map((r) => r.event_id))).toEqual(new Set(sent));
+      await mergeAggregateDeltas(sql);
       const minute = await sql.query(`SELECT sum(count)::int AS n FROM event_minute`);
       expect(minute.rows[0].n).toBe(sent.length);
     } finally {

@@ -5,6 +5,7 @@ import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { mergeAggregateDeltas } from "@/lib/ingest/aggregate-deltas";
 import { ORIGIN, startIngestFixture, type IngestFixture } from "@/test/support/app";
 
 let fixture: IngestFixture;
@@ -122,6 +123,7 @@ describe("POST /api/v1/events", () => {
     expect(await (await postBatch(batch)).json()).toMatchObject({ accepted: 3, duplicates: 0 });
     expect(await (await postBatch(batch)).json()).toMatchObject({ accepted: 0, duplicates: 3 });
     expect(await countEvents("message = $1", [tag])).toBe(3);
+    await mergeAggregateDeltas(sql);
     const minute = await sql.query(
       `SELECT sum(count)::int AS n FROM event_minute WHERE project_id = $1 AND code = 50502 AND minute >= now() - interval '5 minutes'`,
       [projectId],
@@ -255,8 +257,28 @@ describe("POST /api/v1/events", () => {
         eventId: i % 5 === 0 ? `mixed-${b % 3}-${i}` : undefined,
       })),
     }));
+    // Merges on other connections run while the batches are stored: a delta must be added once,
+    // whichever merge takes it, and none may be lost between a merge's read and its delete.
+    const mergers = Array.from(
+      { length: 3 },
+      () => new pg.Client({ connectionString: fixture.database.url }),
+    );
+    await Promise.all(mergers.map((client) => client.connect()));
+    let storing = true;
+    const merging = mergers.map(async (client) => {
+      let merged = 0;
+      while (storing) merged += await mergeAggregateDeltas(client);
+      return merged;
+    });
     const responses = await Promise.all(batches.map((batch) => postBatch(batch)));
+    storing = false;
+    const mergedMeanwhile = (await Promise.all(merging)).reduce((a, b) => a + b, 0);
+    await Promise.all(mergers.map((client) => client.end()));
     expect(responses.map((r) => r.status)).toEqual(batches.map(() => 202));
+    const mergedAfter = await mergeAggregateDeltas(sql);
+    expect(mergedMeanwhile + mergedAfter).toBeGreaterThanOrEqual(batches.length);
+    const waiting = await sql.query(`SELECT count(*)::int AS n FROM aggregate_delta`);
+    expect(waiting.rows[0].n).toBe(0);
     const minuteDiff = await sql.query(`
       SELECT count(*)::int AS n FROM (
         SELECT code, date_trunc('minute', occurred_at) AS minute, count(*)::int AS c

@@ -4,13 +4,14 @@
  *   1. records each client eventId in event_receipt (the primary key makes two identical
  *      batches on two connections store once: the second waits for the first and skips),
  *   2. inserts the new events into the partitioned raw table,
- *   3. adds them to the per-minute and per-dimension-hour aggregates, grouped in SQL from the rows
- *      the raw insert returns,
+ *   3. queues the batch's counts by code and minute, and by code, hour and dimension value, for
+ *      the aggregates (aggregate-deltas.ts: merged a second later, many batches at once, and
+ *      before any read of the aggregates),
  *   4. registers codes the catalogue has never seen, as unknown codes,
  * and marks minutes that arrived after the spike detector may have judged them (late events,
  * lib/detection/late.ts), so the detector replays them.
- * The events travel as one JSON parameter that PostgreSQL parses in C. Keys are written in sorted
- * order so that concurrent batches lock aggregate rows in the same order and cannot deadlock. It
+ * The events travel as one JSON parameter that PostgreSQL parses in C. Receipts are written in
+ * sorted order so that concurrent batches lock them in the same order and cannot deadlock. It
  * runs on node-postgres directly (the pool under the Prisma client): this is the hot path, and
  * Prisma's raw-query layer costs ~2.5× on these statements.
  * A batch is durable when this returns: the 2xx is sent after the commit.
@@ -19,23 +20,8 @@ import type pg from "pg";
 
 import { allowsNamedStatements, poolOf, type Db } from "../db/client";
 import { LATE_AFTER_MINUTES } from "../detection/late";
+import { countBatch, DIMENSIONS, type BatchCounts } from "./batch-counts";
 import type { NormalizedEvent } from "./validate";
-
-/** The dimensions a breakdown can split a code by, and the event field each reads. */
-export const DIMENSIONS = {
-  appVersion: "appVersion",
-  osVersion: "osVersion",
-  apiLevel: "apiLevel",
-  platform: "platform",
-  network: "network",
-  carrier: "carrier",
-  region: "region",
-  host: "host",
-  remoteIp: "remoteIp",
-  exception: "exception",
-} as const satisfies Record<string, keyof NormalizedEvent>;
-
-export type Dimension = keyof typeof DIMENSIONS;
 
 export interface StoreResult {
   accepted: number;
@@ -114,20 +100,44 @@ export function toRow(event: NormalizedEvent): unknown[] {
   return row;
 }
 
+/** The statement's parameters after the five that describe the batch, in order. */
+const COUNT_PARAMETERS = [
+  ["expected", "int"],
+  ["minuteCodes", "int[]"],
+  ["minuteStarts", "int[]"],
+  ["minuteCounts", "int[]"],
+  ["dimensionCodes", "int[]"],
+  ["dimensionHours", "int[]"],
+  ["dimensionNames", "text[]"],
+  ["dimensionValues", "text[]"],
+  ["dimensionCounts", "int[]"],
+  ["lateCodes", "int[]"],
+  ["lateMinutes", "int[]"],
+] as const satisfies readonly (readonly [keyof BatchCounts | "expected", string])[];
+
+/** `$n::type` of a count parameter, by name. */
+const param = (name: (typeof COUNT_PARAMETERS)[number][0]) => {
+  const i = COUNT_PARAMETERS.findIndex(([n]) => n === name);
+  return `$${6 + i}::${COUNT_PARAMETERS[i]![1]}`;
+};
+
 /**
  * The whole batch in one statement, fed by one JSON parameter (an array per event, see
- * ROW_FIELDS): PostgreSQL parses it in C, instead of 24 arrays built and escaped in JavaScript,
- * and groups the aggregates itself from the rows the raw insert returns. Data-modifying CTEs run
- * in one fixed order, each keyed and sorted, so concurrent batches lock aggregate rows in the same
- * order. One statement is one transaction: no BEGIN/COMMIT round trips.
+ * ROW_FIELDS) that PostgreSQL parses in C, instead of 24 arrays built and escaped in JavaScript.
+ * The aggregate counts and late marks arrive counted (batch-counts.ts) and are queued as one
+ * aggregate_delta row when every event was stored (`whole`); when some eventIds were duplicates,
+ * the statement counts the rows it stored instead (the second branch of `delta` and `late`, never
+ * executed otherwise). The only rows two batches can both lock are receipts and new catalogue
+ * codes, each taken in key order, so concurrent batches cannot deadlock. One statement is one
+ * transaction: no BEGIN/COMMIT round trips.
  *   $1 project, $2 rows (jsonb), $3 UTC day of receipt, $4 received at (epoch ms), $5 clock drift
- *   (ms, or null), and in the variant that registers unknown codes: $6 codes not known to be in
- *   the catalogue, $7 their catalogue content.
+ *   (ms, or null), $6… COUNT_PARAMETERS, and in the variant that registers unknown codes: codes
+ *   not known to be in the catalogue, and their catalogue content.
  */
 function storeStatement(registerCodes: boolean): string {
   const extract = ROW_FIELDS.map((f, i) => `${readElement(f, i)} AS ${columnOf(f)}`).join(", ");
   const columns = ROW_FIELDS.map(columnOf).join(", ");
-  // What the aggregates read of the stored rows, and nothing more.
+  // What the counting of the stored rows reads, and nothing more.
   const returned = ["code", "occurred_at", ...Object.values(DIMENSIONS).map(columnOf)];
   const dimensions = Object.entries(DIMENSIONS)
     .map(([dimension, field]) => {
@@ -135,6 +145,8 @@ function storeStatement(registerCodes: boolean): string {
       return `('${dimension}', s.${column}${column === "api_level" ? "::text" : ""})`;
     })
     .join(", ");
+  const unseen = `$${6 + COUNT_PARAMETERS.length}::int[]`;
+  const unknownContent = `$${7 + COUNT_PARAMETERS.length}::jsonb`;
   return `
   WITH batch AS MATERIALIZED (
     SELECT ${extract} FROM jsonb_array_elements($2::jsonb) AS e(r)
@@ -155,27 +167,44 @@ function storeStatement(registerCodes: boolean): string {
     WHERE b.event_id IS NULL OR b.event_id IN (SELECT event_id FROM fresh)
     RETURNING ${[...new Set(returned)].join(", ")}
   ),
-  minutes AS (
-    INSERT INTO event_minute (project_id, code, minute, count)
-    SELECT $1::uuid, code, date_trunc('minute', occurred_at, 'UTC') AS minute, count(*)
-    FROM stored GROUP BY code, minute ORDER BY code, minute
-    ON CONFLICT (project_id, code, minute) DO UPDATE SET count = event_minute.count + excluded.count
+  whole AS (SELECT count(*) = ${param("expected")} AS whole FROM stored),
+  minute_groups AS (
+    SELECT code, floor(extract(epoch FROM occurred_at) / 60)::int AS minute, count(*)::int AS count
+    FROM stored GROUP BY code, minute
   ),
-  dimensions AS (
-    INSERT INTO event_dimension_hour (project_id, code, hour, dimension, value, count)
-    SELECT $1::uuid, s.code, date_trunc('hour', s.occurred_at, 'UTC') AS hour, d.dimension,
-      d.value, count(*)
+  dimension_groups AS (
+    SELECT s.code, floor(extract(epoch FROM s.occurred_at) / 3600)::int AS hour, d.dimension,
+      d.value, count(*)::int AS count
     FROM stored s CROSS JOIN LATERAL (VALUES ${dimensions}) AS d(dimension, value)
     WHERE d.value IS NOT NULL
     GROUP BY s.code, d.dimension, hour, d.value
-    ORDER BY s.code, d.dimension COLLATE "C", hour, d.value COLLATE "C"
-    ON CONFLICT (project_id, code, dimension, hour, value)
-    DO UPDATE SET count = event_dimension_hour.count + excluded.count
+  ),
+  delta AS (
+    INSERT INTO aggregate_delta (project_id, minute_codes, minute_starts, minute_counts,
+      dimension_codes, dimension_hours, dimension_names, dimension_values, dimension_counts)
+    SELECT $1::uuid, ${param("minuteCodes")}, ${param("minuteStarts")}, ${param("minuteCounts")},
+      ${param("dimensionCodes")}, ${param("dimensionHours")}, ${param("dimensionNames")},
+      ${param("dimensionValues")}, ${param("dimensionCounts")}
+    WHERE (SELECT whole FROM whole)
+    UNION ALL
+    SELECT $1::uuid, m.codes, m.starts, m.counts, d.codes, d.hours, d.names, d.vals, d.counts
+    FROM (SELECT array_agg(code) AS codes, array_agg(minute) AS starts, array_agg(count) AS counts
+          FROM minute_groups) AS m,
+         (SELECT coalesce(array_agg(code), '{}') AS codes, coalesce(array_agg(hour), '{}') AS hours,
+            coalesce(array_agg(dimension), '{}') AS names, coalesce(array_agg(value), '{}') AS vals,
+            coalesce(array_agg(count), '{}') AS counts
+          FROM dimension_groups) AS d
+    WHERE NOT (SELECT whole FROM whole) AND m.codes IS NOT NULL
   ),
   late AS (
     INSERT INTO detector_late (project_id, code, minute)
+    SELECT $1::uuid, l.code, to_timestamp(l.minute * 60::bigint)
+    FROM unnest(${param("lateCodes")}, ${param("lateMinutes")}) AS l(code, minute)
+    WHERE (SELECT whole FROM whole)
+    UNION ALL
     SELECT $1::uuid, code, min(date_trunc('minute', occurred_at, 'UTC')) FROM stored
-    WHERE occurred_at < date_trunc('minute', to_timestamp($4::float8 / 1000), 'UTC')
+    WHERE NOT (SELECT whole FROM whole)
+      AND occurred_at < date_trunc('minute', to_timestamp($4::float8 / 1000), 'UTC')
                         - interval '${LATE_AFTER_MINUTES} minutes'
     GROUP BY code
   )${
@@ -184,9 +213,9 @@ function storeStatement(registerCodes: boolean): string {
   unknown AS (
     INSERT INTO "CatalogCode" (code, family, known, "seedText", content, "searchText",
       "relatedCodes", "logPatterns", "updatedAt")
-    SELECT c.code, 'unknown', false, '', $7::jsonb,
+    SELECT c.code, 'unknown', false, '', ${unknownContent},
       c.code::text, '{}', '{}', now()
-    FROM (SELECT DISTINCT code FROM stored WHERE code = ANY($6::int[])) AS c
+    FROM (SELECT DISTINCT code FROM stored WHERE code = ANY(${unseen})) AS c
     WHERE NOT EXISTS (SELECT 1 FROM "CatalogCode" k WHERE k.code = c.code)
     ORDER BY c.code
     ON CONFLICT (code) DO NOTHING
@@ -229,7 +258,11 @@ export async function storeEvents(
   ) {
     throw new Error("storeEvents takes the events of one request: one receipt time and drift");
   }
-  const values = [projectId, JSON.stringify(unique.map(toRow)), day, receivedMs, clockDriftMs];
+  const counts = countBatch(unique, receivedMs);
+  const values = [
+    ...[projectId, JSON.stringify(unique.map(toRow)), day, receivedMs, clockDriftMs],
+    ...COUNT_PARAMETERS.map(([name]) => (name === "expected" ? unique.length : counts[name])),
+  ];
   const [name, text] =
     unseen.length > 0
       ? ["cw-store-batch-register-codes", STORE_AND_REGISTER_CODES]

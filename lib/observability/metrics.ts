@@ -40,6 +40,16 @@ function createMetrics() {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     }),
+    aggregateBatchesMerged: new Counter({
+      name: "codewatch_aggregate_batches_merged_total",
+      help: "Stored batches whose counts the background merge added to the aggregates",
+      registers: [registry],
+    }),
+    aggregateMergeFailures: new Counter({
+      name: "codewatch_aggregate_merge_failures_total",
+      help: "Background aggregate merges that failed (logged; the next one tries again)",
+      registers: [registry],
+    }),
     detectorMinutes: new Counter({
       name: "codewatch_detector_minutes_judged_total",
       help: "Code-minutes the spike detectors judged in the background loop (replays included)",

@@ -21,6 +21,7 @@ import {
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
+import { mergeAggregateDeltas } from "@/lib/ingest/aggregate-deltas";
 import { ORIGIN, startIngestFixture, type IngestFixture } from "@/test/support/app";
 
 import { ExportLogsServiceResponse } from "./proto/logs";
@@ -191,6 +192,7 @@ async function expectStoredEvents(tag: string): Promise<void> {
     });
     expect(Math.abs(new Date(row.occurred_at).getTime() - Date.now())).toBeLessThan(60_000);
   }
+  await mergeAggregateDeltas(sql);
   const minute = await sql.query(
     `SELECT coalesce(sum(count), 0)::int AS n FROM event_minute
      WHERE project_id = $1 AND code = 50502`,

@@ -8,7 +8,8 @@
  */
 import type pg from "pg";
 
-import type { Dimension } from "../ingest/store";
+import { mergeAggregateDeltas } from "../ingest/aggregate-deltas";
+import type { Dimension } from "../ingest/batch-counts";
 import { dimensionColumn, filterSql, hasFilters, requireRawWindow, type Filters } from "./filters";
 
 export const BASELINE_DAYS = 7;
@@ -107,6 +108,8 @@ export async function breakdown(
     text = breakdownRawSql(dimensionColumn(query.dimension), filterSql(filtered.filters, params));
     totalText = totalRawSql(filterSql(filtered.filters, totalParams));
   }
+  // Counts of batches stored a moment ago may still wait in aggregate_delta.
+  await mergeAggregateDeltas(sql);
   const { rows } = await sql.query<{
     value: string;
     count: string;

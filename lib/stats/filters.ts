@@ -11,7 +11,8 @@
 import { z } from "zod";
 
 import { HttpError } from "../http/problem";
-import { columnOf, DIMENSIONS, type Dimension } from "../ingest/store";
+import { DIMENSIONS, type Dimension } from "../ingest/batch-counts";
+import { columnOf } from "../ingest/store";
 
 /** The raw event column a dimension filters and groups on, as text (api_level is an integer). */
 export function dimensionColumn(dimension: Dimension): string {

@@ -1,7 +1,7 @@
 /** Query parameters of the statistics API, validated once for every endpoint. */
 import { z } from "zod";
 
-import { DIMENSIONS } from "../ingest/store";
+import { DIMENSIONS } from "../ingest/batch-counts";
 import { projectSlug } from "../projects/api-schemas";
 import { filterParams } from "./filters";
 

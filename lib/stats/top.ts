@@ -5,6 +5,7 @@
  */
 import type pg from "pg";
 
+import { mergeAggregateDeltas } from "../ingest/aggregate-deltas";
 import { filterSql, hasFilters, requireRawWindow, type Filters } from "./filters";
 
 export interface TopRow {
@@ -63,6 +64,8 @@ export async function topCodes(
     requireRawWindow(previousFrom, filtered.rawDays, "from − (to − from) must be");
     text = topRawSql(filterSql(filtered.filters, params));
   }
+  // Counts of batches stored a moment ago may still wait in aggregate_delta.
+  await mergeAggregateDeltas(sql);
   const { rows } = await sql.query<{ code: number; count: string; previous: string }>(text, params);
   return {
     from: range.from.toISOString(),

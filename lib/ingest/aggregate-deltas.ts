@@ -1,0 +1,65 @@
+/**
+ * The aggregates' second half. Each ingest statement (store.ts) appends its batch's counts to
+ * aggregate_delta, grouped but not yet added; merging adds every waiting batch to event_minute
+ * and event_dimension_hour at once. A second's worth of batches shares a few thousand aggregate
+ * rows, so each row is updated once per merge instead of once per batch: adding ~500 grouped
+ * counts per request into the indexed tables was half of PostgreSQL's work on the write path.
+ *
+ * Nothing is counted twice or lost: one statement takes the deltas (DELETE … RETURNING) and adds
+ * them, so both happen or neither. Two merges at once are safe too: the second waits on the rows
+ * the first took, and finds them gone when the first commits. Readers of the aggregates (lib/stats,
+ * the spike detector) merge before they read, so an event that got a 2xx is in every chart read
+ * after it; the background loop (lib/scheduler.ts) keeps the table short between reads.
+ */
+import type pg from "pg";
+
+type Sql = Pick<pg.Pool | pg.PoolClient, "query">;
+
+const MERGE = `
+  WITH taken AS (DELETE FROM aggregate_delta RETURNING *),
+  minutes AS (
+    INSERT INTO event_minute (project_id, code, minute, count)
+    SELECT t.project_id, m.code, to_timestamp(m.minute * 60::bigint), sum(m.count)::int
+    FROM taken t
+    CROSS JOIN LATERAL unnest(t.minute_codes, t.minute_starts, t.minute_counts)
+      AS m(code, minute, count)
+    GROUP BY t.project_id, m.code, m.minute
+    ORDER BY t.project_id, m.code, m.minute
+    ON CONFLICT (project_id, code, minute) DO UPDATE SET count = event_minute.count + excluded.count
+  ),
+  dimensions AS (
+    INSERT INTO event_dimension_hour (project_id, code, hour, dimension, value, count)
+    SELECT t.project_id, d.code, to_timestamp(d.hour * 3600::bigint), d.dimension, d.value,
+      sum(d.count)::int
+    FROM taken t
+    CROSS JOIN LATERAL unnest(t.dimension_codes, t.dimension_hours, t.dimension_names,
+      t.dimension_values, t.dimension_counts) AS d(code, hour, dimension, value, count)
+    GROUP BY t.project_id, d.code, d.dimension, d.hour, d.value
+    -- One order for every merge, so two merges at once lock aggregate rows alike: no deadlock.
+    ORDER BY t.project_id, d.code, d.dimension COLLATE "C", d.hour, d.value COLLATE "C"
+    ON CONFLICT (project_id, code, dimension, hour, value)
+    DO UPDATE SET count = event_dimension_hour.count + excluded.count
+  )
+  SELECT count(*)::int AS batches FROM taken`;
+
+/** Adds every waiting batch to the aggregates; returns how many batches it merged. */
+export async function mergeAggregateDeltas(sql: Sql): Promise<number> {
+  const { rows } = await sql.query<{ batches: number }>(MERGE);
+  return rows[0]?.batches ?? 0;
+}
+
+const VACUUM_EVERY_MS = 60_000;
+const vacuumState = globalThis as typeof globalThis & { __codewatchDeltaVacuumAt?: number };
+
+/**
+ * aggregate_delta is a queue: a row per request in, all rows out every second. Its dead rows must
+ * go for the merge's scan to stay short, and autovacuum may be off or slow to reach a table this
+ * small, so the merge loop vacuums it itself once a minute (milliseconds). Best effort.
+ */
+export async function vacuumAggregateDeltas(sql: Sql, nowMs: number): Promise<void> {
+  if (nowMs - (vacuumState.__codewatchDeltaVacuumAt ?? 0) < VACUUM_EVERY_MS) return;
+  vacuumState.__codewatchDeltaVacuumAt = nowMs;
+  await sql.query("VACUUM aggregate_delta").catch((error: Error) => {
+    console.warn(`VACUUM aggregate_delta failed: ${error.message}`);
+  });
+}
