@@ -8,5 +8,8 @@ export const readCatalogue: AccessRule = { roles: CAN.read, scopes: ["read"] };
 export const readProjects: AccessRule = { roles: CAN.read, scopes: ["read"] };
 /** Projects, keys, users: admins only, never a key. */
 export const administer: AccessRule = { roles: CAN.administer };
-/** Telemetry: a key with the ingest scope; never a session. */
-export const ingestTelemetry: AccessRule = { scopes: ["ingest"] };
+/**
+ * Telemetry: a key with the ingest scope; never a session. The ingest contract (product.md)
+ * answers 401 to a key without that scope, as to no key: to a device, both mean "fix the key".
+ */
+export const ingestTelemetry: AccessRule = { scopes: ["ingest"], wrongScope: 401 };

@@ -18,6 +18,8 @@ export interface AccessRule {
   roles?: readonly Role[];
   /** Key scopes accepted (any one suffices); omitted: keys are refused. */
   scopes?: readonly ApiKeyScope[];
+  /** The status for a key without any of `scopes`: 403 unless a contract says otherwise. */
+  wrongScope?: 401 | 403;
 }
 
 const UNAUTHENTICATED = {
@@ -58,12 +60,11 @@ export async function authorize(request: Request, rule: AccessRule): Promise<Pri
       });
     }
     if (!rule.scopes.some((scope) => key.scopes.includes(scope))) {
+      const status = rule.wrongScope ?? 403;
       throw new HttpError(
-        403,
+        status,
         `This endpoint needs a key with the ${rule.scopes.join(" or ")} scope.`,
-        {
-          slug: "forbidden",
-        },
+        status === 401 ? UNAUTHENTICATED : { slug: "forbidden" },
       );
     }
     return { kind: "key", key };

@@ -300,10 +300,13 @@ describe("POST /api/v1/events", () => {
     expect(stray.rows[0].n).toBe(0);
   });
 
-  it("answers 401 without a valid key, 403 for a key without the ingest scope", async () => {
+  it("answers 401 without a valid key, and for a key without the ingest scope", async () => {
     expect((await post("{}", { authorization: "" })).status).toBe(401);
     expect((await post("{}", {}, `cw_${"x".repeat(43)}`)).status).toBe(401);
-    expect((await postBatch({ events: [{ code: 1 }] }, keys.read)).status).toBe(403);
+    const wrongScope = await postBatch({ events: [{ code: 1 }] }, keys.read);
+    expect(wrongScope.status).toBe(401);
+    expect(wrongScope.headers.get("www-authenticate")).toMatch(/^Bearer/);
+    expect((await wrongScope.json()).detail).toMatch(/ingest scope/);
   });
 
   it("answers 429 with Retry-After when one key sends faster than its rate, and stores nothing for those", async () => {

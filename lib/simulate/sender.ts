@@ -4,7 +4,7 @@
  * batch carries the same eventIds (the server counts what it already stored as duplicates).
  * 429 and 503 are retried after the server's Retry-After, and every request waits it out, not
  * only the one that was told; network errors and other 5xx are retried with backoff.
- * A refusal that no retry can fix (401, 403, 400, 413...) stops the sender with a clear error.
+ * A refusal that no retry can fix (401, 400, 413...) stops the sender with a clear error.
  */
 import { MAX_EVENTS_PER_BATCH, type EventInput } from "../ingest/event-schema";
 import type { GeneratedEvent } from "./population";
@@ -87,12 +87,6 @@ function refusal(status: number, detail: string, endpoint: string): SendError {
     return new SendError(
       `the key was refused (401): ${detail} Check --key, or create one with ` +
         "`npm run cw -- keys create --project <slug> --scopes ingest`.",
-      status,
-    );
-  }
-  if (status === 403) {
-    return new SendError(
-      `the key may not ingest (403): ${detail} It needs the ingest scope.`,
       status,
     );
   }
