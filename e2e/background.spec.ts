@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
 
+import { storageStateOf } from "./support/logins";
+
 /** A sample's value in Prometheus text format, or undefined when absent. */
 function sample(text: string, name: string): number | undefined {
   const line = text.split("\n").find((l) => l.startsWith(`${name} `));
@@ -20,5 +22,43 @@ test.describe("background work of the production server", () => {
       )
       .toBeGreaterThanOrEqual(1);
     expect(sample(metrics, "codewatch_detector_tick_failures_total")).toBe(0);
+  });
+
+  test.describe("with telemetry", () => {
+    test.use({ storageState: storageStateOf("admin") });
+
+    test("the aggregate merge adds a batch's counts within seconds, without failing", async ({
+      page,
+      playwright,
+      baseURL,
+    }) => {
+      test.setTimeout(60_000);
+      const created = await page.request.post("/api/v1/projects/demo/keys", {
+        data: { name: `e2e-merge-${Date.now()}`, scopes: ["ingest"] },
+        headers: { origin: baseURL! },
+      });
+      expect(created.status()).toBe(201);
+      const { key } = (await created.json()) as { key: string };
+      const device = await playwright.request.newContext({
+        baseURL,
+        storageState: { cookies: [], origins: [] },
+      });
+      const merged = async () =>
+        sample(
+          await (await device.get("/metrics")).text(),
+          "codewatch_aggregate_batches_merged_total",
+        ) ?? 0;
+      const before = await merged();
+      const sent = await device.post("/api/v1/events", {
+        headers: { authorization: `Bearer ${key}` },
+        data: { events: [{ code: 50502, message: "e2e merge" }] },
+      });
+      expect(sent.status()).toBe(202);
+      // No read happens here: only the server's own loop can have merged it.
+      await expect.poll(merged, { timeout: 15_000, intervals: [500] }).toBeGreaterThan(before);
+      const metrics = await (await device.get("/metrics")).text();
+      expect(sample(metrics, "codewatch_aggregate_merge_failures_total")).toBe(0);
+      await device.dispose();
+    });
   });
 });

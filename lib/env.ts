@@ -44,7 +44,10 @@ const envSchema = z.object({
   CW_INGEST_REQUESTS_PER_SECOND: z.coerce.number().positive().default(50),
   /** Ingest requests one process works on at once; more wait for none and get 429. */
   CW_INGEST_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(8),
-  /** "1": the server does not schedule background work (retention); run it from cron instead. */
+  /**
+   * "1": the server schedules no background work (retention, spike detectors, the aggregate
+   * merge); run retention from cron instead. Reads still merge and advance what they need.
+   */
   CW_DISABLE_SCHEDULER: z.enum(["0", "1"]).default("0"),
   /**
    * How readily the spike detector flags a surge: low (fewer, larger spikes), medium, high.
