@@ -30,7 +30,7 @@ import { createApiKey, createProject } from "../../lib/projects/repository";
 import { step } from "../../scripts/commands/log";
 import { copyRate } from "./copy-baseline";
 import { sentEvents } from "./events";
-import { postgresCpuSeconds, treeCpuSeconds } from "../support/cpu";
+import { postgresCpuSeconds, reapedChildrenCpuSeconds, treeCpuSeconds } from "../support/cpu";
 import { median, percentile, startServer, withScratchDatabase } from "../support/server";
 
 const { values: args } = parseArgs({
@@ -63,12 +63,6 @@ async function rssOfTree(pid: number): Promise<number> {
     ) * 1024;
   const nested = await Promise.all(children.map(rssOfTree));
   return own + nested.reduce((a, b) => a + b, 0);
-}
-
-/** CPU seconds of this process's exited children: the load generator, once it has exited. */
-async function reapedChildrenCpuSeconds(): Promise<number> {
-  const fields = (await readFile("/proc/self/stat", "utf8")).split(") ")[1]!.split(" ");
-  return (Number(fields[13]) + Number(fields[14])) / 100;
 }
 
 /** CPU seconds per 1,000 events, as milliseconds. */
@@ -189,6 +183,11 @@ async function benchmark(url: string) {
       );
     }
     clearInterval(sampler);
+    // The server's background loops must not run on PostgreSQL while COPY is measured.
+    await sql.end();
+    sql = undefined;
+    await server.stop();
+    stop = undefined;
 
     const sample = sentEvents(0, Math.min(runs[0]!.events, 400_000), BATCH, startedAt);
     step(`bench: COPY of ${sample.length} of the same rows into a bare table, ${RUNS} runs`);

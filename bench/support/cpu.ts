@@ -39,12 +39,18 @@ async function allStats(): Promise<ProcStat[]> {
 }
 
 /**
- * CPU seconds used so far by every PostgreSQL process on this machine: the live ones, plus the
- * backends that have exited (counted in their parent postmaster's children time).
+ * CPU seconds used so far by every PostgreSQL process on this machine (of every database: keep
+ * the machine otherwise quiet): the live ones, plus the backends that have exited (counted in
+ * their parent postmaster's children time).
  */
 export async function postgresCpuSeconds(): Promise<number> {
   const stats = (await allStats()).filter((s) => s.comm === "postgres");
   return stats.reduce((sum, s) => sum + s.own + s.reapedChildren, 0);
+}
+
+/** CPU seconds used so far by this process's children that have exited (and were waited for). */
+export async function reapedChildrenCpuSeconds(): Promise<number> {
+  return (await readStat(process.pid))?.reapedChildren ?? 0;
 }
 
 /** CPU seconds used so far by process `pid` and its descendants (live or exited). */

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { detectSeries, rollUp } from "@/lib/detect";
 import { SETTLE_MINUTES } from "@/lib/detection/advance";
+import { mergeAggregateDeltas } from "@/lib/ingest/aggregate-deltas";
 import { ORIGIN, startIngestFixture, type IngestFixture } from "@/test/support/app";
 
 let fixture: IngestFixture;
@@ -121,7 +122,8 @@ afterAll(async () => {
 });
 
 describe("stored detector verdicts", () => {
-  it("marks backfilled minutes as late, in the ingest transaction", async () => {
+  it("marks backfilled minutes as late, when their counts are merged", async () => {
+    await mergeAggregateDeltas(fixture.sql);
     const { rows } = await fixture.sql.query(
       `SELECT code, min(minute) AS first FROM detector_late WHERE project_id = $1 GROUP BY code`,
       [fixture.projectId],

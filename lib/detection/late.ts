@@ -1,8 +1,8 @@
 /**
  * The ingest side of keeping stored verdicts true: events for a minute the detector may already
- * have judged leave a mark in `detector_late`, written by the ingest statement itself
- * (lib/ingest/store.ts), so the next advance replays that code from the checkpoint before them
- * (lib/detection/advance.ts).
+ * have judged leave a mark in `detector_late`, so the next advance replays that code from the
+ * checkpoint before them (lib/detection/advance.ts). The ingest statement queues the mark with
+ * the batch's counts, and the merge writes both at once (lib/ingest/aggregate-deltas.ts).
  */
 import { SETTLE_MINUTES } from "./advance";
 

@@ -6,7 +6,9 @@
  * counts per request into the indexed tables was half of PostgreSQL's work on the write path.
  *
  * Nothing is counted twice or lost: one statement takes the deltas (DELETE … RETURNING) and adds
- * them, so both happen or neither. Two merges at once are safe too: the second waits on the rows
+ * them, so both happen or neither. The batches' late-minute marks for the spike detector
+ * (lib/detection/late.ts) are written by the same statement, so the detector never sees a mark
+ * whose counts are not in event_minute yet (it would replay without them and use the mark up). Two merges at once are safe too: the second waits on the rows
  * the first took, and finds them gone when the first commits. Readers of the aggregates (lib/stats,
  * the spike detector) merge before they read, so an event that got a 2xx is in every chart read
  * after it; the background loop (lib/scheduler.ts) keeps the table short between reads.
@@ -39,6 +41,12 @@ const MERGE = `
     ORDER BY t.project_id, d.code, d.dimension COLLATE "C", d.hour, d.value COLLATE "C"
     ON CONFLICT (project_id, code, dimension, hour, value)
     DO UPDATE SET count = event_dimension_hour.count + excluded.count
+  ),
+  late AS (
+    INSERT INTO detector_late (project_id, code, minute)
+    SELECT t.project_id, l.code, to_timestamp(min(l.minute) * 60::bigint)
+    FROM taken t CROSS JOIN LATERAL unnest(t.late_codes, t.late_minutes) AS l(code, minute)
+    GROUP BY t.project_id, l.code
   )
   SELECT count(*)::int AS batches FROM taken`;
 
@@ -46,6 +54,18 @@ const MERGE = `
 export async function mergeAggregateDeltas(sql: Sql): Promise<number> {
   const { rows } = await sql.query<{ batches: number }>(MERGE);
   return rows[0]?.batches ?? 0;
+}
+
+/**
+ * Before a read of the aggregates: merge what is waiting, so the answer counts every batch that
+ * got a 2xx. A failed merge does not fail the read: the answer may then miss the last second of
+ * batches, which the next merge adds (a merge that keeps failing is logged and counted by the
+ * background loop). If the database itself is down, the read's own query fails anyway.
+ */
+export async function mergeBeforeRead(sql: Sql): Promise<void> {
+  await mergeAggregateDeltas(sql).catch((error: Error) => {
+    console.warn(`aggregate merge before a read failed, answering without it: ${error.message}`);
+  });
 }
 
 const VACUUM_EVERY_MS = 60_000;

@@ -9,12 +9,17 @@ export const MAX_TEXT_LENGTH = 2_000;
 export const MAX_FIELD_LENGTH = 128;
 export const MAX_ATTRIBUTES = 20;
 
-/** Text PostgreSQL can store: it refuses the NUL character in text and jsonb. */
+/**
+ * Text PostgreSQL can store: it refuses the NUL character, and a lone UTF-16 surrogate (which
+ * JSON can carry as "\ud800") is not Unicode at all; either would fail the whole batch's
+ * statement instead of this one event.
+ */
 function text(max: number) {
   return z
     .string()
     .max(max, `at most ${max} characters`)
-    .refine((value) => !value.includes("\u0000"), "must not contain NUL characters");
+    .refine((value) => !value.includes("\u0000"), "must not contain NUL characters")
+    .refine((value) => value.isWellFormed(), "must be valid Unicode (no lone surrogates)");
 }
 
 const short = text(MAX_FIELD_LENGTH);

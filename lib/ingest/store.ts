@@ -5,11 +5,10 @@
  *      batches on two connections store once: the second waits for the first and skips),
  *   2. inserts the new events into the partitioned raw table,
  *   3. queues the batch's counts by code and minute, and by code, hour and dimension value, for
- *      the aggregates (aggregate-deltas.ts: merged a second later, many batches at once, and
- *      before any read of the aggregates),
- *   4. registers codes the catalogue has never seen, as unknown codes,
- * and marks minutes that arrived after the spike detector may have judged them (late events,
- * lib/detection/late.ts), so the detector replays them.
+ *      the aggregates, with marks for minutes the spike detector may already have judged (late
+ *      events, lib/detection/late.ts): aggregate-deltas.ts merges them a second later, many
+ *      batches at once, and before any read of the aggregates,
+ *   4. registers codes the catalogue has never seen, as unknown codes.
  * The events travel as one JSON parameter that PostgreSQL parses in C. Receipts are written in
  * sorted order so that concurrent batches lock them in the same order and cannot deadlock. It
  * runs on node-postgres directly (the pool under the Prisma client): this is the hot path, and
@@ -126,8 +125,8 @@ const param = (name: (typeof COUNT_PARAMETERS)[number][0]) => {
  * ROW_FIELDS) that PostgreSQL parses in C, instead of 24 arrays built and escaped in JavaScript.
  * The aggregate counts and late marks arrive counted (batch-counts.ts) and are queued as one
  * aggregate_delta row when every event was stored (`whole`); when some eventIds were duplicates,
- * the statement counts the rows it stored instead (the second branch of `delta` and `late`, never
- * executed otherwise). The only rows two batches can both lock are receipts and new catalogue
+ * the statement counts the rows it stored instead (the second branch of `delta`, never executed
+ * otherwise). The only rows two batches can both lock are receipts and new catalogue
  * codes, each taken in key order, so concurrent batches cannot deadlock. One statement is one
  * transaction: no BEGIN/COMMIT round trips.
  *   $1 project, $2 rows (jsonb), $3 UTC day of receipt, $4 received at (epoch ms), $5 clock drift
@@ -179,34 +178,33 @@ function storeStatement(registerCodes: boolean): string {
     WHERE d.value IS NOT NULL
     GROUP BY s.code, d.dimension, hour, d.value
   ),
+  late_groups AS (
+    SELECT code, min(minute) AS minute FROM minute_groups
+    WHERE minute < floor($4::float8 / 60000)::int - ${LATE_AFTER_MINUTES}
+    GROUP BY code
+  ),
   delta AS (
     INSERT INTO aggregate_delta (project_id, minute_codes, minute_starts, minute_counts,
-      dimension_codes, dimension_hours, dimension_names, dimension_values, dimension_counts)
+      dimension_codes, dimension_hours, dimension_names, dimension_values, dimension_counts,
+      late_codes, late_minutes)
     SELECT $1::uuid, ${param("minuteCodes")}, ${param("minuteStarts")}, ${param("minuteCounts")},
       ${param("dimensionCodes")}, ${param("dimensionHours")}, ${param("dimensionNames")},
-      ${param("dimensionValues")}, ${param("dimensionCounts")}
+      ${param("dimensionValues")}, ${param("dimensionCounts")}, ${param("lateCodes")},
+      ${param("lateMinutes")}
     WHERE (SELECT whole FROM whole)
     UNION ALL
-    SELECT $1::uuid, m.codes, m.starts, m.counts, d.codes, d.hours, d.names, d.vals, d.counts
+    SELECT $1::uuid, m.codes, m.starts, m.counts, d.codes, d.hours, d.names, d.vals, d.counts,
+      l.codes, l.minutes
     FROM (SELECT array_agg(code) AS codes, array_agg(minute) AS starts, array_agg(count) AS counts
           FROM minute_groups) AS m,
          (SELECT coalesce(array_agg(code), '{}') AS codes, coalesce(array_agg(hour), '{}') AS hours,
             coalesce(array_agg(dimension), '{}') AS names, coalesce(array_agg(value), '{}') AS vals,
             coalesce(array_agg(count), '{}') AS counts
-          FROM dimension_groups) AS d
+          FROM dimension_groups) AS d,
+         (SELECT coalesce(array_agg(code), '{}') AS codes,
+            coalesce(array_agg(minute), '{}') AS minutes
+          FROM late_groups) AS l
     WHERE NOT (SELECT whole FROM whole) AND m.codes IS NOT NULL
-  ),
-  late AS (
-    INSERT INTO detector_late (project_id, code, minute)
-    SELECT $1::uuid, l.code, to_timestamp(l.minute * 60::bigint)
-    FROM unnest(${param("lateCodes")}, ${param("lateMinutes")}) AS l(code, minute)
-    WHERE (SELECT whole FROM whole)
-    UNION ALL
-    SELECT $1::uuid, code, min(date_trunc('minute', occurred_at, 'UTC')) FROM stored
-    WHERE NOT (SELECT whole FROM whole)
-      AND occurred_at < date_trunc('minute', to_timestamp($4::float8 / 1000), 'UTC')
-                        - interval '${LATE_AFTER_MINUTES} minutes'
-    GROUP BY code
   )${
     registerCodes
       ? `,

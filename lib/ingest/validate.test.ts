@@ -100,6 +100,20 @@ describe("validateBatch", () => {
     expect(result.events.map((e) => e.code)).toEqual([2]);
   });
 
+  it("rejects text that is not Unicode (a lone surrogate) per event", () => {
+    const result = validateBatch(
+      batch([
+        JSON.parse('{"code": 1, "message": "half a pair: \\ud83d"}'),
+        JSON.parse('{"code": 1, "host": "\\udc00x"}'),
+        { code: 2, message: "a whole pair: 😀" },
+      ]),
+      options,
+    );
+    expect(result.rejected.map((r) => r.index)).toEqual([0, 1]);
+    expect(result.rejected[0]!.error).toMatch(/message: must be valid Unicode/);
+    expect(result.events.map((e) => e.code)).toEqual([2]);
+  });
+
   it("rejects nested attribute values and __proto__ keys without harm", () => {
     const result = validateBatch(
       batch([

@@ -8,7 +8,7 @@
  */
 import type pg from "pg";
 
-import { mergeAggregateDeltas } from "../ingest/aggregate-deltas";
+import { mergeBeforeRead } from "../ingest/aggregate-deltas";
 import type { Dimension } from "../ingest/batch-counts";
 import { dimensionColumn, filterSql, hasFilters, requireRawWindow, type Filters } from "./filters";
 
@@ -107,9 +107,10 @@ export async function breakdown(
     params = [projectId, query.code, from, to, baselineFrom, query.limit];
     text = breakdownRawSql(dimensionColumn(query.dimension), filterSql(filtered.filters, params));
     totalText = totalRawSql(filterSql(filtered.filters, totalParams));
+  } else {
+    // Counts of batches stored a moment ago may still wait in aggregate_delta.
+    await mergeBeforeRead(sql);
   }
-  // Counts of batches stored a moment ago may still wait in aggregate_delta.
-  await mergeAggregateDeltas(sql);
   const { rows } = await sql.query<{
     value: string;
     count: string;

@@ -12,7 +12,7 @@
 import type pg from "pg";
 
 import { ensureCurrent } from "../detection/current";
-import { mergeAggregateDeltas } from "../ingest/aggregate-deltas";
+import { mergeBeforeRead } from "../ingest/aggregate-deltas";
 import type { Sql } from "../detection/repository";
 import type { CodeBuckets } from "./hour-grid";
 import { INTERVAL_MINUTES } from "./params";
@@ -66,8 +66,9 @@ export async function codeSeries(
   };
   const client = await pool.connect();
   try {
-    // Counts of batches stored a moment ago may still wait in aggregate_delta.
-    await mergeAggregateDeltas(client);
+    // Counts of batches stored a moment ago may still wait in aggregate_delta (filtered answers
+    // count raw events instead).
+    if (!hasFilters(filters)) await mergeBeforeRead(client);
     const codes = query.codes ?? (await busiestCodes(client, projectId, range, filters));
     if (hasFilters(filters)) {
       const perCode = await fromFilteredEvents(client, projectId, codes, range, {

@@ -5,7 +5,7 @@
  */
 import type pg from "pg";
 
-import { mergeAggregateDeltas } from "../ingest/aggregate-deltas";
+import { mergeBeforeRead } from "../ingest/aggregate-deltas";
 import { filterSql, hasFilters, requireRawWindow, type Filters } from "./filters";
 
 export interface TopRow {
@@ -63,9 +63,10 @@ export async function topCodes(
     // The previous period is what the change compares with: it must be counted whole too.
     requireRawWindow(previousFrom, filtered.rawDays, "from − (to − from) must be");
     text = topRawSql(filterSql(filtered.filters, params));
+  } else {
+    // Counts of batches stored a moment ago may still wait in aggregate_delta.
+    await mergeBeforeRead(sql);
   }
-  // Counts of batches stored a moment ago may still wait in aggregate_delta.
-  await mergeAggregateDeltas(sql);
   const { rows } = await sql.query<{ code: number; count: string; previous: string }>(text, params);
   return {
     from: range.from.toISOString(),
