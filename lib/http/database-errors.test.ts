@@ -26,6 +26,12 @@ describe("isDatabaseUnavailable", () => {
     ).toBe(true);
   });
 
+  it("counts a transaction rolled back by a deadlock or serialization conflict as retryable", () => {
+    for (const code of ["40P01", "40001", "55P03"]) {
+      expect(isDatabaseUnavailable(Object.assign(new Error("rolled back"), { code }))).toBe(true);
+    }
+  });
+
   it("leaves real bugs alone", () => {
     expect(isDatabaseUnavailable(new Error("column x does not exist"))).toBe(false);
     expect(isDatabaseUnavailable(Object.assign(new Error("dup"), { code: "P2002" }))).toBe(false);

@@ -1,6 +1,9 @@
 /**
- * Whether an error means "the database cannot be reached right now" (answer 503 and let the
+ * Whether an error means "the database cannot do this right now" (answer 503 and let the
  * client retry) rather than a bug. Looks through the cause chain: Prisma wraps driver errors.
+ * Besides lost connections, that is a transaction PostgreSQL rolled back to break a deadlock or
+ * a serialization conflict (e.g. an ingest batch against the daily partition drop): nothing of
+ * it was stored, and the same request succeeds when sent again.
  */
 const CONNECTION_CODES = new Set([
   "ECONNREFUSED",
@@ -18,6 +21,10 @@ const CONNECTION_CODES = new Set([
   "57P02",
   "57P03",
   "53300",
+  // PostgreSQL: rolled back to resolve a deadlock or a serialization conflict; lock timeout.
+  "40P01",
+  "40001",
+  "55P03",
   // Prisma: cannot reach, connection closed, pool timeout.
   "P1001",
   "P1017",

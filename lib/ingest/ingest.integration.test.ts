@@ -125,6 +125,51 @@ describe("POST /api/v1/events", () => {
     expect(await countEvents("message LIKE $1", [`${tag}%`])).toBe(1);
   });
 
+  // A real deadlock needs two sessions: the embedded database has one.
+  it.skipIf(!process.env.DATABASE_URL)(
+    "answers 503 with Retry-After, storing nothing, when PostgreSQL breaks a deadlock by rolling the batch back",
+    async () => {
+      const tag = randomUUID();
+      // Partitions for today exist before the locks are taken (the first batch makes sure).
+      expect((await postBatch({ events: [{ code: 1 }] })).status).toBe(202);
+      const other = new pg.Client({ connectionString: fixture.database.url });
+      await other.connect();
+      // Whatever happens, the locks go within 10 s, so a failing test cannot hang.
+      const release = setTimeout(() => void other.query("ROLLBACK").catch(() => {}), 10_000);
+      try {
+        // As the daily partition drop may: hold the raw table, then want the receipts.
+        await other.query("BEGIN");
+        await other.query("LOCK TABLE event IN ACCESS EXCLUSIVE MODE");
+        const answer = postBatch({ events: [{ code: 1, eventId: `${tag}-1`, message: tag }] });
+        for (let i = 0; i < 100; i++) {
+          const waiting = await sql.query(
+            `SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND pid <> pg_backend_pid()`,
+          );
+          if (waiting.rows[0].n > 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        const second = other.query("LOCK TABLE event_receipt IN ACCESS EXCLUSIVE MODE").then(
+          () => "locked",
+          (error: Error) => error.message,
+        );
+        const response = await answer;
+        expect(await second).toBe("locked");
+        await other.query("ROLLBACK");
+        expect(response.status).toBe(503);
+        expect(response.headers.get("retry-after")).toBeTruthy();
+        expect(await countEvents("message = $1", [tag])).toBe(0);
+        // Sent again, as a client does after a 503: stored once.
+        const retried = await postBatch({
+          events: [{ code: 1, eventId: `${tag}-1`, message: tag }],
+        });
+        expect(await retried.json()).toMatchObject({ accepted: 1, duplicates: 0 });
+      } finally {
+        clearTimeout(release);
+        await other.end();
+      }
+    },
+  );
+
   it("stores the same batch only once when it is sent twice", async () => {
     const tag = randomUUID();
     const batch = {
