@@ -35,9 +35,9 @@ export const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/ne
  * Under sustained ingest V8 let the heap grow to ~4× its live size (peak RSS 410–420 MiB): each
  * request leaves ~0.5 MB of large strings (the body, the statement's JSON) that only a full GC
  * frees. A heap limit of 1.5× the live size after each full GC kept peak RSS near 265 MiB at the
- * same ingest rate (docs/performance.md). 32 MB semi-spaces let the objects of the four requests in flight die young instead of being
- * promoted mid-request: the server spent ~13% less CPU per event, for ~305 MiB peak RSS. Not a
- * hard cap: a burst of large requests still gets memory.
+ * same ingest rate (docs/performance.md). 32 MB semi-spaces let the objects of the four requests
+ * in flight die young instead of being promoted mid-request: the server spent ~13% less CPU per
+ * event, for ~305 MiB peak RSS. Not a hard cap: a burst of large requests still gets memory.
  */
 export const SERVER_NODE_FLAGS = ["--max-semi-space-size=32", "--heap-growing-percent=50"];
 
