@@ -4,7 +4,7 @@ import { poolOf } from "./db/client";
 import { getDb } from "./db/server";
 import { runDetectorTick } from "./detection/loop";
 import { getEnv } from "./env";
-import { mergeAggregateDeltas, vacuumAggregateDeltas } from "./ingest/aggregate-deltas";
+import { mergeOnPool, vacuumAggregateDeltas } from "./ingest/aggregate-deltas";
 import { runRetention } from "./ingest/retention";
 import { metrics } from "./observability/metrics";
 
@@ -40,7 +40,7 @@ async function mergeTick(): Promise<void> {
   const m = metrics();
   try {
     const pool = poolOf(await getDb());
-    m.aggregateBatchesMerged.inc(await mergeAggregateDeltas(pool));
+    m.aggregateBatchesMerged.inc(await mergeOnPool(pool));
     await vacuumAggregateDeltas(pool, Date.now());
     if (mergeFailing) console.info("aggregate merge works again");
     mergeFailing = false;

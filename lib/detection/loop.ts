@@ -5,7 +5,7 @@
  */
 import type pg from "pg";
 
-import { mergeAggregateDeltas } from "../ingest/aggregate-deltas";
+import { mergeOnPool } from "../ingest/aggregate-deltas";
 import {
   advanceDetectors,
   CHECKPOINT_DAYS,
@@ -74,7 +74,7 @@ export async function runDetectorTick(
   const key = settingsKey(currentSettings());
   const report: TickReport = { projects: 0, codes: 0, minutesJudged: 0, busy: 0 };
   // Judge minutes with every stored batch counted, not only those merged so far.
-  await mergeAggregateDeltas(pool);
+  await mergeOnPool(pool);
   const projects = (await pool.query<{ id: string }>(`SELECT id FROM "Project"`)).rows;
   for (const { id } of projects) {
     const { codes, states, late } = await withClient(pool, async (client) => {

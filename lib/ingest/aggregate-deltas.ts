@@ -15,6 +15,8 @@
  */
 import type pg from "pg";
 
+import { allowsNamedStatements } from "../db/client";
+
 type Sql = Pick<pg.Pool | pg.PoolClient, "query">;
 
 const MERGE = `
@@ -50,10 +52,24 @@ const MERGE = `
   )
   SELECT count(*)::int AS batches FROM taken`;
 
-/** Adds every waiting batch to the aggregates; returns how many batches it merged. */
-export async function mergeAggregateDeltas(sql: Sql): Promise<number> {
-  const { rows } = await sql.query<{ batches: number }>(MERGE);
+/**
+ * Adds every waiting batch to the aggregates; returns how many batches it merged. `prepared`:
+ * as a named statement, planned once per connection (parsing and planning the statement was
+ * ~1 ms of a read's ~1.4 ms merge when nothing waits); not on PGlite (allowsNamedStatements).
+ */
+export async function mergeAggregateDeltas(
+  sql: Sql,
+  options: { prepared?: boolean } = {},
+): Promise<number> {
+  const { rows } = await sql.query<{ batches: number }>(
+    options.prepared ? { name: "cw-merge-aggregate-deltas", text: MERGE } : MERGE,
+  );
   return rows[0]?.batches ?? 0;
+}
+
+/** mergeAggregateDeltas on a pool, prepared where the database allows it. */
+export async function mergeOnPool(pool: pg.Pool): Promise<number> {
+  return mergeAggregateDeltas(pool, { prepared: await allowsNamedStatements(pool) });
 }
 
 /**
@@ -62,8 +78,8 @@ export async function mergeAggregateDeltas(sql: Sql): Promise<number> {
  * batches, which the next merge adds (a merge that keeps failing is logged and counted by the
  * background loop). If the database itself is down, the read's own query fails anyway.
  */
-export async function mergeBeforeRead(sql: Sql): Promise<void> {
-  await mergeAggregateDeltas(sql).catch((error: Error) => {
+export async function mergeBeforeRead(pool: pg.Pool): Promise<void> {
+  await mergeOnPool(pool).catch((error: Error) => {
     console.warn(`aggregate merge before a read failed, answering without it: ${error.message}`);
   });
 }

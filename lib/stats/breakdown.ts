@@ -81,7 +81,7 @@ const totalRawSql = (filters: string) => `
 const share = (part: number, whole: number) => (whole > 0 ? Number((part / whole).toFixed(4)) : 0);
 
 export async function breakdown(
-  sql: pg.Pool | pg.PoolClient,
+  sql: pg.Pool,
   projectId: string,
   query: { code: number; dimension: Dimension; from: Date; to: Date; limit: number },
   filtered?: { filters: Filters; rawDays: number },

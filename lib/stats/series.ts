@@ -64,11 +64,11 @@ export async function codeSeries(
     step,
     nowEnd: Math.floor(nowMs / 60_000) + 1,
   };
+  // Counts of batches stored a moment ago may still wait in aggregate_delta (filtered answers
+  // count raw events instead).
+  if (!hasFilters(filters)) await mergeBeforeRead(pool);
   const client = await pool.connect();
   try {
-    // Counts of batches stored a moment ago may still wait in aggregate_delta (filtered answers
-    // count raw events instead).
-    if (!hasFilters(filters)) await mergeBeforeRead(client);
     const codes = query.codes ?? (await busiestCodes(client, projectId, range, filters));
     if (hasFilters(filters)) {
       const perCode = await fromFilteredEvents(client, projectId, codes, range, {

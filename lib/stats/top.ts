@@ -50,7 +50,7 @@ const TOP_SQL = `
   LIMIT $5`;
 
 export async function topCodes(
-  sql: pg.Pool | pg.PoolClient,
+  sql: pg.Pool,
   projectId: string,
   range: { from: Date; to: Date; limit: number },
   filtered?: { filters: Filters; rawDays: number },
