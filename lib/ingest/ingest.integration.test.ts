@@ -49,6 +49,23 @@ async function countEvents(where = "TRUE", params: unknown[] = []): Promise<numb
 
 const now = () => new Date().toISOString();
 
+interface PlanNode {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Actual Rows"?: number;
+  "Actual Loops"?: number;
+  Plans?: PlanNode[];
+}
+
+/** Rows an EXPLAIN ANALYZE plan read from event_receipt's partitions (its insert aside). */
+function receiptRowsRead(node: PlanNode): number {
+  const own =
+    node["Relation Name"]?.startsWith("event_receipt") && node["Node Type"] !== "ModifyTable"
+      ? (node["Actual Rows"] ?? 0) * (node["Actual Loops"] ?? 1)
+      : 0;
+  return own + (node.Plans ?? []).reduce((sum, child) => sum + receiptRowsRead(child), 0);
+}
+
 describe("POST /api/v1/events", () => {
   it("stores a batch and answers 202 with the counts", async () => {
     const tag = randomUUID();
@@ -186,6 +203,62 @@ describe("POST /api/v1/events", () => {
     expect(minute.rows[0].n).toBe(
       await countEvents("code = 50502 AND occurred_at >= now() - interval '5 minutes'"),
     );
+  });
+
+  it("counts an eventId first received the previous UTC day as a duplicate", async () => {
+    const tag = randomUUID();
+    // As if yesterday's batch had been stored: its receipt is in yesterday's partition.
+    await sql.query(
+      `INSERT INTO event_receipt (project_id, event_id, received_on)
+       VALUES ($1, $2, (now() AT TIME ZONE 'UTC')::date - 1)`,
+      [projectId, `${tag}-1`],
+    );
+    const answer = await postBatch({
+      events: [1, 2].map((i) => ({ code: 50502, eventId: `${tag}-${i}`, message: tag })),
+    });
+    expect(await answer.json()).toMatchObject({ accepted: 1, duplicates: 1 });
+    expect(await countEvents("message = $1", [tag])).toBe(1);
+  });
+
+  it("looks up yesterday's receipts by eventId instead of reading the whole day", async () => {
+    const { storeQuery } = await import("@/lib/ingest/store");
+    const { validateBatch } = await import("@/lib/ingest/validate");
+    const tag = randomUUID();
+    const now = Date.now();
+    const today = new Date(now).toISOString().slice(0, 10);
+    // A day's worth of receipts in yesterday's partition (never analyzed), as on any day after
+    // the first: a plan that reads them all to check 200 eventIds costs seconds per batch.
+    await sql.query(
+      `INSERT INTO event_receipt (project_id, event_id, received_on)
+       SELECT $1, $2 || g, $3::date - 1 FROM generate_series(1, 20000) g`,
+      [projectId, `${tag}-yesterday-`, today],
+    );
+    const { events } = validateBatch(
+      {
+        events: Array.from({ length: 200 }, (_, i) => ({
+          ok: true as const,
+          value: { code: 1, eventId: `${tag}-${i}` },
+        })),
+      },
+      { receivedAtMs: now, retentionDays: 30, hashDeviceId: (id) => id },
+    );
+    const query = storeQuery(
+      projectId,
+      events,
+      { day: today, receivedMs: now, clockDriftMs: null },
+      [],
+    );
+    await sql.query("BEGIN");
+    try {
+      const { rows } = await sql.query(
+        `EXPLAIN (ANALYZE, FORMAT JSON) ${query.text}`,
+        query.values,
+      );
+      expect(receiptRowsRead(rows[0]["QUERY PLAN"][0].Plan)).toBeLessThanOrEqual(events.length);
+    } finally {
+      await sql.query("ROLLBACK");
+      await sql.query(`DELETE FROM event_receipt WHERE event_id LIKE $1`, [`${tag}-%`]);
+    }
   });
 
   it("stores two identical batches sent at the same moment only once", async () => {
