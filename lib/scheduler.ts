@@ -4,7 +4,8 @@ import { poolOf } from "./db/client";
 import { getDb } from "./db/server";
 import { runDetectorTick } from "./detection/loop";
 import { getEnv } from "./env";
-import { mergeOnPool, vacuumAggregateDeltas } from "./ingest/aggregate-deltas";
+import { vacuumQueueTable } from "./db/vacuum";
+import { mergeOnPool } from "./ingest/aggregate-deltas";
 import { runRetention } from "./ingest/retention";
 import { metrics } from "./observability/metrics";
 
@@ -41,7 +42,8 @@ async function mergeTick(): Promise<void> {
   try {
     const pool = poolOf(await getDb());
     m.aggregateBatchesMerged.inc(await mergeOnPool(pool));
-    await vacuumAggregateDeltas(pool, Date.now());
+    // A queue: a row per request in, every row out each second (lib/db/vacuum.ts).
+    await vacuumQueueTable(pool, "aggregate_delta", MINUTE_MS, Date.now());
     if (mergeFailing) console.info("aggregate merge works again");
     mergeFailing = false;
   } catch (error) {

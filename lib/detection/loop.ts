@@ -5,6 +5,7 @@
  */
 import type pg from "pg";
 
+import { vacuumQueueTable } from "../db/vacuum";
 import { mergeOnPool } from "../ingest/aggregate-deltas";
 import {
   advanceDetectors,
@@ -101,24 +102,9 @@ export async function runDetectorTick(
   await withClient(pool, (client) =>
     pruneDetectorTables(client, end - CHECKPOINT_DAYS * 1_440, end - months * 31 * 1_440),
   );
-  await vacuumLateMarks(pool, nowMs);
+  // A queue: every backfilled batch adds marks, every tick takes them (lib/db/vacuum.ts).
+  await vacuumQueueTable(pool, "detector_late", 10 * 60_000, nowMs);
   return report;
-}
-
-const VACUUM_EVERY_MS = 10 * 60_000;
-const vacuumState = globalThis as typeof globalThis & { __codewatchLateVacuumAt?: number };
-
-/**
- * detector_late is a queue: every backfilled batch adds rows, every tick deletes them. Reading it
- * stays cheap only if the dead rows go, and autovacuum may be off or slow to get to a table this
- * small, so the loop vacuums it itself every ten minutes (a few milliseconds). Best effort.
- */
-async function vacuumLateMarks(pool: pg.Pool, nowMs: number): Promise<void> {
-  if (nowMs - (vacuumState.__codewatchLateVacuumAt ?? 0) < VACUUM_EVERY_MS) return;
-  vacuumState.__codewatchLateVacuumAt = nowMs;
-  await pool.query("VACUUM detector_late").catch((error: Error) => {
-    console.warn(`VACUUM detector_late failed: ${error.message}`);
-  });
 }
 
 async function withClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>) {

@@ -8,10 +8,11 @@
  * Nothing is counted twice or lost: one statement takes the deltas (DELETE … RETURNING) and adds
  * them, so both happen or neither. The batches' late-minute marks for the spike detector
  * (lib/detection/late.ts) are written by the same statement, so the detector never sees a mark
- * whose counts are not in event_minute yet (it would replay without them and use the mark up). Two merges at once are safe too: the second waits on the rows
- * the first took, and finds them gone when the first commits. Readers of the aggregates (lib/stats,
- * the spike detector) merge before they read, so an event that got a 2xx is in every chart read
- * after it; the background loop (lib/scheduler.ts) keeps the table short between reads.
+ * whose counts are not in event_minute yet (it would replay without them and use the mark up).
+ * Two merges at once are safe too: the second waits on the rows the first took, and finds them
+ * gone when the first commits. Readers of the aggregates (lib/stats, the spike detector) merge
+ * before they read, so an event that got a 2xx is in every chart read after it; the background
+ * loop (lib/scheduler.ts) keeps the table short between reads.
  */
 import type pg from "pg";
 
@@ -81,21 +82,5 @@ export async function mergeOnPool(pool: pg.Pool): Promise<number> {
 export async function mergeBeforeRead(pool: pg.Pool): Promise<void> {
   await mergeOnPool(pool).catch((error: Error) => {
     console.warn(`aggregate merge before a read failed, answering without it: ${error.message}`);
-  });
-}
-
-const VACUUM_EVERY_MS = 60_000;
-const vacuumState = globalThis as typeof globalThis & { __codewatchDeltaVacuumAt?: number };
-
-/**
- * aggregate_delta is a queue: a row per request in, all rows out every second. Its dead rows must
- * go for the merge's scan to stay short, and autovacuum may be off or slow to reach a table this
- * small, so the merge loop vacuums it itself once a minute (milliseconds). Best effort.
- */
-export async function vacuumAggregateDeltas(sql: Sql, nowMs: number): Promise<void> {
-  if (nowMs - (vacuumState.__codewatchDeltaVacuumAt ?? 0) < VACUUM_EVERY_MS) return;
-  vacuumState.__codewatchDeltaVacuumAt = nowMs;
-  await sql.query("VACUUM aggregate_delta").catch((error: Error) => {
-    console.warn(`VACUUM aggregate_delta failed: ${error.message}`);
   });
 }
