@@ -5,6 +5,8 @@
  */
 import { NextResponse, type NextRequest } from "next/server";
 
+import { problemResponse } from "@/lib/http/problem";
+
 const SESSION_COOKIES = ["better-auth.session_token", "__Secure-better-auth.session_token"];
 
 function contentSecurityPolicy(nonce: string, https: boolean): string {
@@ -25,8 +27,29 @@ function contentSecurityPolicy(nonce: string, https: boolean): string {
   ].join("; ");
 }
 
+/** The path's percent-encoding decodes to UTF-8 ("%ff%fe", "%c3%28" and lone surrogates do not). */
+function decodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const NOT_PAGES = /^\/(?:api|v1|metrics)(?:\/|$)/;
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // Next.js decodes route params before any route code runs, and answers a plain-text 500 when
+  // the bytes are not UTF-8: refuse such a path here, as the client error it is.
+  if (!decodablePath(pathname)) {
+    return problemResponse(400, "The path's percent-encoding is not valid UTF-8.", {
+      slug: "invalid-request",
+      errors: [{ field: "path", message: "must be percent-encoded UTF-8" }],
+    });
+  }
+  if (NOT_PAGES.test(pathname)) return NextResponse.next();
   const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (!signedIn && pathname !== "/sign-in") {
     const target = new URL("/sign-in", request.url);
@@ -46,9 +69,9 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    // Pages only: not the API, not static files, not prefetches of pages.
+    // Every path but static files and prefetches of pages (the API only for the path check).
     {
-      source: "/((?!api|v1/|metrics|_next/static|_next/image|favicon.ico|robots.txt).*)",
+      source: "/((?!_next/static|_next/image|favicon.ico|robots.txt).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -5,6 +5,8 @@ import { sharedConfig } from "./vitest.shared.ts";
 export default defineConfig({
   ...sharedConfig,
   test: {
+    // The server log (lib/log.ts) would drown the report; errors still show.
+    env: { CW_LOG_LEVEL: process.env.CW_LOG_LEVEL ?? "error" },
     include: ["{lib,components,scripts,app}/**/*.test.{ts,tsx}"],
     exclude: ["**/*.integration.test.ts", "node_modules/**"],
   },

@@ -10,6 +10,8 @@ import { sharedConfig } from "./vitest.shared.ts";
 export default defineConfig({
   ...sharedConfig,
   test: {
+    // The server log (lib/log.ts) would drown the report; errors still show.
+    env: { CW_LOG_LEVEL: process.env.CW_LOG_LEVEL ?? "error" },
     include: ["{lib,app,scripts,test}/**/*.integration.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -56,6 +56,15 @@ const envSchema = z.object({
   CW_DETECTOR_SENSITIVITY: z.enum(["low", "medium", "high"]).default("medium"),
   /** When set, GET /metrics requires this bearer token. */
   CW_METRICS_TOKEN: z.string().min(16).optional(),
+  /** The server log's threshold: trace, debug, info, warn, error, fatal or silent. */
+  CW_LOG_LEVEL: z
+    .enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"])
+    .default("info"),
+  /**
+   * json: one JSON object a line (level, time, msg, requestId...), for log shippers; pretty:
+   * readable lines, for the demo and development (`cw demo` and `cw dev` set it).
+   */
+  CW_LOG_FORMAT: z.enum(["json", "pretty"]).default("json"),
   /** Connections per process to PostgreSQL. */
   CW_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 });

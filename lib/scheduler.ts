@@ -5,8 +5,8 @@ import { getDb } from "./db/server";
 import { runDetectorTick } from "./detection/loop";
 import { getEnv } from "./env";
 import { vacuumQueueTable } from "./db/vacuum";
-import { mergeOnPool } from "./ingest/aggregate-deltas";
-import { runRetention } from "./ingest/retention";
+import { mergeOnPool } from "./telemetry/aggregates";
+import { runRetention } from "./telemetry/retention";
 import { metrics } from "./observability/metrics";
 
 const MINUTE_MS = 60_000;
@@ -34,7 +34,7 @@ async function retentionTick(): Promise<void> {
 let merging = false;
 let mergeFailing = false;
 
-/** Adds stored batches' counts to the aggregates (lib/ingest/aggregate-deltas.ts). */
+/** Adds stored batches' counts to the aggregates (lib/telemetry/aggregates.ts). */
 async function mergeTick(): Promise<void> {
   if (merging) return;
   merging = true;

@@ -5,10 +5,10 @@
  */
 import { parseArgs } from "node:util";
 
-import { createPrismaClient } from "../../lib/db/client";
+import { createPrismaClient, poolOf } from "../../lib/db/client";
 import { applyMigrations } from "../../lib/db/migrations";
-import { ensurePartitions } from "../../lib/ingest/partitions";
-import { storeEvents } from "../../lib/ingest/store";
+import { ensurePartitions } from "../../lib/telemetry/partitions";
+import { storeEvents } from "../../lib/telemetry/store";
 import { validateBatch } from "../../lib/ingest/validate";
 import { benchEvent } from "./events";
 import { withScratchDatabase } from "../support/server";
@@ -42,7 +42,7 @@ async function main() {
         { receivedAtMs: Date.now(), retentionDays: 30, hashDeviceId: (id) => id },
       );
       const t2 = performance.now();
-      await storeEvents(db, projectId, events, new Date());
+      await storeEvents(poolOf(db), projectId, events, new Date());
       const t3 = performance.now();
       // The first batches warm up the JIT and the connection; they are not counted.
       if (b >= 5) {

@@ -25,7 +25,7 @@ import pg from "pg";
 
 import { createPrismaClient } from "../../lib/db/client";
 import { applyMigrations, PROJECT_ROOT } from "../../lib/db/migrations";
-import { mergeAggregateDeltas } from "../../lib/ingest/aggregate-deltas";
+import { mergeAggregateDeltas } from "../../lib/telemetry/aggregates";
 import { createApiKey, createProject } from "../../lib/projects/repository";
 import { step } from "../../scripts/commands/log";
 import { copyRate } from "./copy-baseline";

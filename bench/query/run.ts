@@ -27,7 +27,7 @@ import { seedCatalog } from "../../lib/catalog/repository";
 import { createPrismaClient } from "../../lib/db/client";
 import { applyMigrations, PROJECT_ROOT } from "../../lib/db/migrations";
 import { runDetectorTick } from "../../lib/detection/loop";
-import { mergeAggregateDeltas } from "../../lib/ingest/aggregate-deltas";
+import { mergeAggregateDeltas } from "../../lib/telemetry/aggregates";
 import { createApiKey, createProject, getProjectBySlug } from "../../lib/projects/repository";
 import { step } from "../../scripts/commands/log";
 import {

@@ -13,7 +13,7 @@ import { admin } from "better-auth/plugins/admin";
 
 import type { Db } from "../db/client";
 import { getOrCreateSecretSetting } from "../db/settings";
-import { allowedOrigins } from "../http/origin";
+import { allowedOrigins } from "./origin";
 import { getEnv } from "../env";
 import { admitSignInAttempt, clearSignInFailures, LOCKOUT_WINDOW_SECONDS } from "./lockout";
 import { MIN_PASSWORD_LENGTH, SIGN_IN_ATTEMPTS_PER_MINUTE } from "./better-auth-limits";
@@ -38,7 +38,7 @@ export function createAuth(db: Db, secret: string) {
     secret,
     // Unset, the base URL is taken from each request, which suits a demo on any port.
     baseURL: env.CW_PUBLIC_URL,
-    // Same rule as our own API (lib/http/origin.ts): this site as the browser reached it.
+    // Same rule as our own API (lib/auth/origin.ts): this site as the browser reached it.
     trustedOrigins: (request) => (request ? allowedOrigins(request) : env.CW_TRUSTED_ORIGINS),
     database: prismaAdapter(db, { provider: "postgresql", transaction: true }),
     emailAndPassword: {

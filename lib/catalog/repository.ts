@@ -3,6 +3,7 @@
  * entry. Every function takes the database client, so the app, the CLI and the tests share them.
  */
 import type { Db } from "../db/client";
+import { NotFoundError } from "../errors";
 import type { Prisma } from "../db/generated/client";
 import type { CodeDetailDto, CodeListDto, CodeSummaryDto } from "./dto";
 import { catalogEntries } from "./entries";
@@ -210,4 +211,16 @@ export async function getCode(db: Db, code: number): Promise<CodeDetailDto | und
       title: (r.content as unknown as { title: Bilingual }).title,
     })),
   };
+}
+
+/** One entry, as `getCode`; throws NotFoundError ("unknown-code") for a code never seen. */
+export async function getCodeOrThrow(db: Db, code: number): Promise<CodeDetailDto> {
+  const entry = await getCode(db, code);
+  if (!entry) {
+    throw new NotFoundError(
+      `Code ${code} is not in the catalogue and was never reported.`,
+      "unknown-code",
+    );
+  }
+  return entry;
 }

@@ -5,32 +5,34 @@
  * of re-running weeks of minutes, and every reader sees the same ones.
  *
  * A minute is judged once it is SETTLE_MINUTES old, when its events are in. Events that arrive
- * later for a judged minute (an offline phone, a backfill) leave a mark (lib/detection/late.ts);
+ * later for a judged minute (an offline phone, a backfill) leave a mark (lib/telemetry/late-minutes.ts);
  * the next advance rewinds that code to the checkpoint before the mark and replays, so stored
  * verdicts always equal a replay over the data as it is now.
  *
  * Callers hold the project's detector lock (`lockProject`) inside a transaction.
  */
 import { continueSeries, resolveSettings, SpikeDetector, type DetectorSettings } from "../detect";
+import type { Sql } from "../db/sql";
 import { getEnv } from "../env";
-import { hourTotals, MINUTES_PER_HOUR, type HourTotals } from "./hour-totals";
+import { codesWithLateMarks, LATE_AFTER_MINUTES, takeLateMarks } from "../telemetry/late-minutes";
+import { firstMinutes, minuteCounts } from "../telemetry/reads";
 import {
   clearFrom,
-  firstMinutes,
   latestCheckpoints,
   loadSnapshots,
   loadStates,
-  minuteCounts,
-  takeLateMarks,
   writeCheckpoints,
   writeHours,
   writeState,
-  type Sql,
   type StoredState,
 } from "./repository";
+import { hourTotals, MINUTES_PER_HOUR, type HourTotals } from "./hour-totals";
 
-/** A minute is judged this many minutes after it ends. */
-export const SETTLE_MINUTES = 5;
+/**
+ * A minute is judged this many minutes after it ends: three after events for it count as late
+ * (lib/telemetry/late-minutes.ts), which covers a batch that commits after the detector ran.
+ */
+export const SETTLE_MINUTES = LATE_AFTER_MINUTES + 3;
 /** Midnight checkpoints are kept this many days (minute charts replay from them). */
 export const CHECKPOINT_DAYS = 35;
 const DAY = 1_440;
@@ -51,6 +53,33 @@ export function settingsKey(settings: DetectorSettings): string {
 /** The stored detector ran with `key` and has judged every minute before `end`. */
 export function isCurrent(state: StoredState | undefined, key: string, end: number): boolean {
   return state !== undefined && state.settings === key && state.nextMinute >= end;
+}
+
+/**
+ * The one rule of which detectors need advancing, for the background loop and for readers:
+ * among `codes`, those with late marks waiting (their stored verdicts miss events), those whose
+ * stored detector ran with other settings or has not judged every minute before `end`, and
+ * those without a stored detector whose first events came before `end` (a younger code has
+ * nothing to judge yet; readers judge its minutes on the spot).
+ */
+export async function codesBehind(
+  sql: Sql,
+  projectId: string,
+  codes: number[],
+  end: number,
+): Promise<number[]> {
+  if (codes.length === 0) return [];
+  const key = settingsKey(currentSettings());
+  const states = await loadStates(sql, projectId, codes);
+  const late = await codesWithLateMarks(sql, projectId, codes);
+  const unstarted = codes.filter((code) => !states.has(code) && !late.has(code));
+  const firsts = await firstMinutes(sql, projectId, unstarted);
+  return codes.filter((code) => {
+    if (late.has(code)) return true;
+    const state = states.get(code);
+    if (!state) return (firsts.get(code) ?? Infinity) < end;
+    return !isCurrent(state, key, end);
+  });
 }
 
 /** The end (exclusive) of the minutes that may be judged at `nowMs`. */

@@ -5,7 +5,8 @@
  * answers do not change; a new version replaces the code's old entry.
  */
 import { SpikeDetector } from "../detect";
-import { loadSnapshots, type Sql, type StoredState } from "./repository";
+import type { Sql } from "../db/sql";
+import { loadSnapshots, type StoredState } from "./repository";
 
 const MAX_ENTRIES = 5_000;
 

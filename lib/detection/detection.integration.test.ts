@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { detectSeries, rollUp } from "@/lib/detect";
 import { SETTLE_MINUTES } from "@/lib/detection/advance";
-import { mergeAggregateDeltas } from "@/lib/ingest/aggregate-deltas";
+import { mergeAggregateDeltas } from "@/lib/telemetry/aggregates";
 import { ORIGIN, startIngestFixture, type IngestFixture } from "@/test/support/app";
 
 let fixture: IngestFixture;

@@ -5,7 +5,8 @@
  * the current one) instead of a month of every code. A cached hour is a copy of what the
  * database holds for that generation, so answers do not depend on the cache.
  */
-import { readHours, type Sql, type StoredHours, type StoredState } from "./repository";
+import type { Sql } from "../db/sql";
+import { readHours, type StoredHours, type StoredState } from "./repository";
 
 /** Hours kept in all, across projects and codes (~60 bytes each). */
 const MAX_CACHED_HOURS = 500_000;

@@ -5,24 +5,13 @@
  */
 import type pg from "pg";
 
+import { withConnection, withTransaction } from "../db/sql";
 import { vacuumQueueTable } from "../db/vacuum";
-import { mergeOnPool } from "../ingest/aggregate-deltas";
-import {
-  advanceDetectors,
-  CHECKPOINT_DAYS,
-  currentSettings,
-  isCurrent,
-  judgedEnd,
-  lockProject,
-  settingsKey,
-} from "./advance";
-import {
-  codesWithLateMarks,
-  firstMinutes,
-  loadStates,
-  pruneDetectorTables,
-  trackedCodes,
-} from "./repository";
+import { mergeOnPool } from "../telemetry/aggregates";
+import { codesWithLateMarks } from "../telemetry/late-minutes";
+import { firstMinutes } from "../telemetry/reads";
+import { advanceDetectors, CHECKPOINT_DAYS, codesBehind, judgedEnd, lockProject } from "./advance";
+import { pruneDetectorTables, trackedCodes } from "./repository";
 
 export interface TickReport {
   projects: number;
@@ -32,12 +21,14 @@ export interface TickReport {
   busy: number;
 }
 
-/** Codes to advance: those with a detector or late marks, and catalogue codes that now have data. */
-async function codesToAdvance(client: pg.PoolClient, projectId: string): Promise<number[]> {
-  const tracked = await trackedCodes(client, projectId);
+/** Codes to consider: those with a detector or late marks, and catalogue codes that now have data. */
+async function candidateCodes(client: pg.PoolClient, projectId: string): Promise<number[]> {
+  const tracked = new Set([
+    ...(await trackedCodes(client, projectId)),
+    ...(await codesWithLateMarks(client, projectId)),
+  ]);
   const { rows } = await client.query<{ code: number }>(`SELECT code FROM "CatalogCode"`);
-  const known = new Set(tracked);
-  const untracked = rows.map((r) => r.code).filter((code) => !known.has(code));
+  const untracked = rows.map((r) => r.code).filter((code) => !tracked.has(code));
   const started = await firstMinutes(client, projectId, untracked);
   return [...tracked, ...started.keys()].sort((a, b) => a - b);
 }
@@ -48,22 +39,11 @@ async function codesToAdvance(client: pg.PoolClient, projectId: string): Promise
  * has a single connection, everything else) get in between.
  */
 async function advanceOne(pool: pg.Pool, projectId: string, code: number, end: number) {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    try {
-      const done = (await lockProject(client, projectId, false))
-        ? await advanceDetectors(client, projectId, [code], end)
-        : undefined;
-      await client.query("COMMIT");
-      return done;
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
-    }
-  } finally {
-    client.release();
-  }
+  return withTransaction(pool, async (client) =>
+    (await lockProject(client, projectId, false))
+      ? advanceDetectors(client, projectId, [code], end)
+      : undefined,
+  );
 }
 
 export async function runDetectorTick(
@@ -72,23 +52,16 @@ export async function runDetectorTick(
 ): Promise<TickReport> {
   const nowMs = options.nowMs ?? Date.now();
   const end = judgedEnd(nowMs);
-  const key = settingsKey(currentSettings());
   const report: TickReport = { projects: 0, codes: 0, minutesJudged: 0, busy: 0 };
   // Judge minutes with every stored batch counted, not only those merged so far.
   await mergeOnPool(pool);
   const projects = (await pool.query<{ id: string }>(`SELECT id FROM "Project"`)).rows;
   for (const { id } of projects) {
-    const { codes, states, late } = await withClient(pool, async (client) => {
-      const codes = await codesToAdvance(client, id);
-      return {
-        codes,
-        states: await loadStates(client, id, codes),
-        late: await codesWithLateMarks(client, id, codes),
-      };
-    });
+    const behind = await withConnection(pool, async (client) =>
+      codesBehind(client, id, await candidateCodes(client, id), end),
+    );
     report.projects++;
-    for (const code of codes) {
-      if (isCurrent(states.get(code), key, end) && !late.has(code)) continue;
+    for (const code of behind) {
       const done = await advanceOne(pool, id, code, end);
       if (!done) {
         report.busy++;
@@ -99,19 +72,10 @@ export async function runDetectorTick(
     }
   }
   const months = options.aggregateMonths ?? 13;
-  await withClient(pool, (client) =>
+  await withConnection(pool, (client) =>
     pruneDetectorTables(client, end - CHECKPOINT_DAYS * 1_440, end - months * 31 * 1_440),
   );
   // A queue: every backfilled batch adds marks, every tick takes them (lib/db/vacuum.ts).
   await vacuumQueueTable(pool, "detector_late", 10 * 60_000, nowMs);
   return report;
-}
-
-async function withClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>) {
-  const client = await pool.connect();
-  try {
-    return await work(client);
-  } finally {
-    client.release();
-  }
 }

@@ -1,15 +1,12 @@
 /**
  * The detector's tables (migration 20261126220000_detector_state): states, midnight
- * checkpoints, hourly verdicts and late-minute marks. Minutes are passed as integers (UTC
+ * checkpoints and hourly verdicts (the late-minute marks belong to lib/telemetry/late-minutes.ts). Minutes are passed as integers (UTC
  * minutes since the epoch) and converted in SQL. Plain node-postgres, like the other telemetry
  * tables: these run inside the same transactions as the reads and writes around them.
  */
-import type pg from "pg";
-
 import type { DetectorSnapshot } from "../detect";
+import type { Sql } from "../db/sql";
 import type { HourTotals } from "./hour-totals";
-
-export type Sql = Pick<pg.PoolClient, "query">;
 
 export interface StoredState {
   /** `settingsKey` of the settings the detector ran with. */
@@ -70,60 +67,13 @@ export async function loadSnapshots(
   return new Map(rows.map((r) => [r.code, JSON.parse(r.snapshot) as DetectorSnapshot]));
 }
 
-/** Codes of the project with a detector, or with late marks waiting. */
+/** Codes of the project with a stored detector. */
 export async function trackedCodes(sql: Sql, projectId: string): Promise<number[]> {
   const { rows } = await sql.query<{ code: number }>(
-    `SELECT code FROM detector_state WHERE project_id = $1
-     UNION SELECT DISTINCT code FROM detector_late WHERE project_id = $1`,
+    `SELECT code FROM detector_state WHERE project_id = $1`,
     [projectId],
   );
   return rows.map((r) => r.code);
-}
-
-/** Codes that have late marks waiting, among `codes`. */
-export async function codesWithLateMarks(
-  sql: Sql,
-  projectId: string,
-  codes: number[],
-): Promise<Set<number>> {
-  const { rows } = await sql.query<{ code: number }>(
-    `SELECT DISTINCT code FROM detector_late WHERE project_id = $1 AND code = ANY($2::int[])`,
-    [projectId, codes],
-  );
-  return new Set(rows.map((r) => r.code));
-}
-
-/** Removes the late marks of `codes` and returns the earliest marked minute of each. */
-export async function takeLateMarks(
-  sql: Sql,
-  projectId: string,
-  codes: number[],
-): Promise<Map<number, number>> {
-  const { rows } = await sql.query<{ code: number; m: number }>(
-    `WITH taken AS (
-       DELETE FROM detector_late WHERE project_id = $1 AND code = ANY($2::int[])
-       RETURNING code, minute)
-     SELECT code, ${MINUTE_OF("min(minute)")} AS m FROM taken GROUP BY code`,
-    [projectId, codes],
-  );
-  return new Map(rows.map((r) => [r.code, r.m]));
-}
-
-/** The first minute with events of each code (codes without any are absent). */
-export async function firstMinutes(
-  sql: Sql,
-  projectId: string,
-  codes: number[],
-): Promise<Map<number, number>> {
-  if (codes.length === 0) return new Map();
-  // One index probe per code (min() on the primary key), not a scan of the aggregate.
-  const { rows } = await sql.query<{ code: number; m: number | null }>(
-    `SELECT c.code, (SELECT ${MINUTE_OF("min(e.minute)")} FROM event_minute e
-                     WHERE e.project_id = $1 AND e.code = c.code) AS m
-     FROM unnest($2::int[]) AS c(code)`,
-    [projectId, codes],
-  );
-  return new Map(rows.flatMap((r) => (r.m === null ? [] : [[r.code, r.m] as const])));
 }
 
 /** The latest checkpoint of each code at or before `atOrBefore`. */
@@ -140,31 +90,6 @@ export async function latestCheckpoints(
     [projectId, codes, atOrBefore],
   );
   return new Map(rows.map((r) => [r.code, JSON.parse(r.snapshot) as DetectorSnapshot]));
-}
-
-/** Per-minute counts of `codes` in [from, to): only the minutes that had events. */
-export async function minuteCounts(
-  sql: Sql,
-  projectId: string,
-  codes: number[],
-  from: number,
-  to: number,
-): Promise<{ code: number; m: number; count: number }[]> {
-  // One index range per code (OFFSET 0 keeps the planner from flattening it): with
-  // code = ANY(...) it scans the project's whole month of the primary key for a few recent
-  // minutes instead, 17 ms against 0.3 ms on a month of data.
-  const { rows } = await sql.query<{ code: number; m: number; count: number }>(
-    `SELECT c.code, ${MINUTE_OF("e.minute")} AS m, e.count
-     FROM unnest($2::int[]) AS c(code)
-     CROSS JOIN LATERAL (
-       SELECT minute, count FROM event_minute
-       WHERE project_id = $1 AND code = c.code
-         AND minute >= to_timestamp($3::bigint * 60) AND minute < to_timestamp($4::bigint * 60)
-       OFFSET 0
-     ) AS e`,
-    [projectId, codes, from, to],
-  );
-  return rows;
 }
 
 /** A code's stored hours, column by column (`upper` null where a minute had no verdict). */
@@ -325,15 +250,18 @@ export async function writeState(
 }
 
 /** Drops checkpoints older than `before` and hourly verdicts older than `hoursBefore`. */
+// Maintenance (test/support/statements.ts): retention across every project.
 export async function pruneDetectorTables(
   sql: Sql,
   checkpointsBefore: number,
   hoursBefore: number,
 ): Promise<void> {
-  await sql.query(`DELETE FROM detector_checkpoint WHERE minute < to_timestamp($1::bigint * 60)`, [
-    checkpointsBefore,
-  ]);
-  await sql.query(`DELETE FROM detector_hour WHERE hour < to_timestamp($1::bigint * 60)`, [
-    hoursBefore,
-  ]);
+  await sql.query(
+    `/* cw:maintenance detector-prune */ DELETE FROM detector_checkpoint WHERE minute < to_timestamp($1::bigint * 60)`,
+    [checkpointsBefore],
+  );
+  await sql.query(
+    `/* cw:maintenance detector-prune */ DELETE FROM detector_hour WHERE hour < to_timestamp($1::bigint * 60)`,
+    [hoursBefore],
+  );
 }

@@ -2,11 +2,9 @@
  * Errors as application/problem+json (RFC 9457): `type`, `title`, `status`, `detail`, and
  * `errors` listing each wrong field. Every API failure goes through here, so clients see one shape.
  */
-export interface FieldError {
-  /** Where the problem is: "query.category", "params.code", "body.events[3].code". */
-  field: string;
-  message: string;
-}
+import type { FieldError } from "../errors";
+
+export type { FieldError };
 
 export interface Problem {
   type: string;
@@ -29,22 +27,6 @@ const TITLES: Record<number, string> = {
   500: "Internal Server Error",
   503: "Service Unavailable",
 };
-
-/** An error a handler throws on purpose; the route wrapper renders it as problem+json. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly detail: string,
-    readonly options: {
-      slug?: string;
-      errors?: FieldError[];
-      headers?: Record<string, string>;
-    } = {},
-  ) {
-    super(detail);
-    this.name = "HttpError";
-  }
-}
 
 function problemBody(
   status: number,

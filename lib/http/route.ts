@@ -1,17 +1,26 @@
 /**
  * The one wrapper every API route handler goes through. It authenticates the caller (session or
  * bearer key) against the route's access rule, parses path params, query string and JSON body
- * with zod, runs the handler, and turns every failure into problem+json:
- * 401/403 from the access check, validation -> 400 naming each field, HttpError -> its status,
- * anything else -> 500 with no internals (logged on the server, never sent).
+ * with zod (refusing text the database cannot store, naming the field), runs the handler, and
+ * is the one place where errors become problem+json:
+ *   domain errors (lib/errors.ts) -> their status; a unique violation -> 409; the database
+ *   unavailable, or a transaction it rolled back -> 503 with Retry-After; anything else -> 500
+ *   with no internals (logged with the request id, never sent).
+ * Every response carries an `x-request-id` (the client's own when it sent a sane one), which
+ * the server log lines of that request carry too.
  */
+import { randomUUID } from "node:crypto";
+
 import { z, type ZodType } from "zod";
 
-import { authorize, type AccessRule, type Principal } from "./access";
-import { DEFAULT_BODY_LIMIT_BYTES, readJsonBody } from "./body";
+import { authorize, type AccessRule, type PrincipalFor } from "../auth/authorize";
+import { unstorableStrings } from "../db/text";
+import { DomainError, InvalidInputError, type FieldError } from "../errors";
+import { logger, type Logger } from "../log";
 import { metrics } from "../observability/metrics";
-import { isDatabaseUnavailable } from "./database-errors";
-import { HttpError, problemResponse, type FieldError } from "./problem";
+import { DEFAULT_BODY_LIMIT_BYTES, readJsonBody } from "./body";
+import { isDatabaseUnavailable, isUnstorableText } from "../db/errors";
+import { problemResponse } from "./problem";
 
 const DATABASE_RETRY_AFTER_SECONDS = 5;
 
@@ -21,9 +30,9 @@ export interface RouteContext {
   params: Promise<RawParams>;
 }
 
-export interface RouteSpec<Q extends ZodType, P extends ZodType, B extends ZodType> {
-  /** Who may call: an access rule, or "public" for the few endpoints anyone may call. */
-  auth: AccessRule | "public";
+export interface RouteSpec<R extends AccessRule | "public", Q, P, B> {
+  /** Who may call: an access rule (lib/auth/access-rules.ts), or "public". */
+  auth: R;
   query?: Q;
   params?: P;
   /** A JSON body, read up to `bodyLimitBytes` (64 KiB by default). */
@@ -31,14 +40,18 @@ export interface RouteSpec<Q extends ZodType, P extends ZodType, B extends ZodTy
   bodyLimitBytes?: number;
 }
 
-export interface HandlerInput<Q, P, B> {
+export interface HandlerInput<R extends AccessRule | "public", Q, P, B> {
   request: Request;
-  /** Undefined only on public routes. */
-  principal: Principal | undefined;
+  /** The caller, typed by the rule: a key-only rule gives a key principal. */
+  principal: R extends AccessRule ? PrincipalFor<R> : undefined;
   query: Q;
   params: P;
   body: B;
+  /** This request's logger (its lines carry the request id). */
+  log: Logger;
 }
+
+type Parsed<T> = T extends ZodType ? z.infer<T> : undefined;
 
 function fieldErrors(location: string, error: z.ZodError): FieldError[] {
   return error.issues.flatMap((issue) => {
@@ -60,30 +73,109 @@ function queryObject(url: URL): Record<string, string | string[]> {
   return result;
 }
 
-function parse<T extends ZodType>(schema: T | undefined, location: string, value: unknown) {
-  if (!schema) return undefined as z.infer<T>;
-  const parsed = schema.safeParse(value);
+const WHAT = { query: "query parameter", params: "path", body: "body" } as const;
+
+function parse<T>(schema: T | undefined, location: keyof typeof WHAT, value: unknown): Parsed<T> {
+  // Before zod: a NUL or a lone surrogate must never reach a query (PostgreSQL 22021).
+  const unstorable = unstorableStrings(value, location);
+  if (unstorable.length > 0) {
+    throw new InvalidInputError(
+      `Invalid ${WHAT[location]}.`,
+      unstorable.map(([field, message]) => ({ field, message })),
+    );
+  }
+  if (!schema) return undefined as Parsed<T>;
+  const parsed = (schema as unknown as ZodType).safeParse(value);
   if (!parsed.success) {
-    const what = { query: "query parameter", params: "path", body: "body" }[location] ?? location;
-    throw new HttpError(400, `Invalid ${what}.`, {
-      slug: "invalid-request",
-      errors: fieldErrors(location, parsed.error),
+    throw new InvalidInputError(`Invalid ${WHAT[location]}.`, fieldErrors(location, parsed.error));
+  }
+  return parsed.data as Parsed<T>;
+}
+
+/** The status and extra headers of a domain error. */
+function statusOf(error: DomainError): { status: number; headers?: Record<string, string> } {
+  switch (error.kind) {
+    case "not-found":
+      return { status: 404 };
+    case "conflict":
+      return { status: 409 };
+    case "invalid-input":
+      return { status: 400 };
+    case "too-large":
+      return { status: 413 };
+    case "unsupported":
+      return { status: 415 };
+    case "unauthenticated":
+      return { status: 401, headers: { "www-authenticate": 'Bearer realm="codewatch"' } };
+    case "forbidden":
+      return { status: 403 };
+    case "rate-limited":
+    case "unavailable": {
+      const seconds = (error as DomainError & { retryAfterSeconds: number }).retryAfterSeconds;
+      const status = error.kind === "rate-limited" ? 429 : 503;
+      return { status, headers: { "retry-after": String(Math.max(1, Math.ceil(seconds))) } };
+    }
+    default:
+      return { status: 500 };
+  }
+}
+
+/** Every failure as problem+json; only the unexpected ones are logged. */
+export function errorResponse(error: unknown, request: Request, log: Logger): Response {
+  if (error instanceof DomainError) {
+    const { status, headers } = statusOf(error);
+    return problemResponse(status, error.message, {
+      slug: error.slug,
+      errors: error instanceof InvalidInputError ? error.errors : undefined,
+      headers,
     });
   }
-  return parsed.data;
+  if ((error as { code?: unknown })?.code === "P2002") {
+    // A unique constraint: two requests created the same thing at once.
+    return problemResponse(409, "That already exists.", { slug: "conflict" });
+  }
+  if (isDatabaseUnavailable(error)) {
+    // Nothing was stored (writes are one transaction); the client retries the same request.
+    return problemResponse(503, "The database is unavailable. Retry shortly.", {
+      slug: "database-unavailable",
+      headers: { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) },
+    });
+  }
+  if (isUnstorableText(error)) {
+    // Request text that slipped past the checks above: still the client's text, not our fault.
+    log.warn({ err: error }, "unstorable request text reached the database");
+    return problemResponse(400, "The request contains text that cannot be stored.", {
+      slug: "invalid-request",
+    });
+  }
+  log.error(
+    { err: error, method: request.method, path: new URL(request.url).pathname },
+    "request failed",
+  );
+  return problemResponse(500, "The server could not complete the request.", { slug: "internal" });
+}
+
+const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+function requestIdOf(request: Request): string {
+  const given = request.headers.get("x-request-id");
+  return given && SANE_REQUEST_ID.test(given) ? given : randomUUID();
 }
 
 export function apiRoute<
-  Q extends ZodType = ZodType,
-  P extends ZodType = ZodType,
-  B extends ZodType = ZodType,
+  R extends AccessRule | "public",
+  Q = undefined,
+  P = undefined,
+  B = undefined,
 >(
-  spec: RouteSpec<Q, P, B>,
-  handler: (input: HandlerInput<z.infer<Q>, z.infer<P>, z.infer<B>>) => Promise<Response>,
+  spec: RouteSpec<R, Q, P, B>,
+  handler: (input: HandlerInput<R, Parsed<Q>, Parsed<P>, Parsed<B>>) => Promise<Response>,
 ) {
-  const respond = async (request: Request, context: RouteContext): Promise<Response> => {
+  const respond = async (request: Request, context: RouteContext, log: Logger) => {
     try {
-      const principal = spec.auth === "public" ? undefined : await authorize(request, spec.auth);
+      const principal = (
+        spec.auth === "public" ? undefined : await authorize(request, spec.auth as AccessRule)
+      ) as HandlerInput<R, unknown, unknown, unknown>["principal"];
       const query = parse(spec.query, "query", queryObject(new URL(request.url)));
       const params = parse(spec.params, "params", await context.params);
       const body = spec.body
@@ -92,31 +184,16 @@ export function apiRoute<
             "body",
             await readJsonBody(request, spec.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES),
           )
-        : (undefined as z.infer<B>);
-      return await handler({ request, principal, query, params, body });
+        : (undefined as Parsed<B>);
+      return await handler({ request, principal, query, params, body, log });
     } catch (error) {
-      if (error instanceof HttpError) {
-        return problemResponse(error.status, error.detail, error.options);
-      }
-      if ((error as { code?: unknown })?.code === "P2002") {
-        // A unique constraint: two requests created the same thing at once.
-        return problemResponse(409, "That already exists.", { slug: "conflict" });
-      }
-      if (isDatabaseUnavailable(error)) {
-        // Nothing was stored (writes are one transaction); the client retries the same request.
-        return problemResponse(503, "The database is unavailable. Retry shortly.", {
-          slug: "database-unavailable",
-          headers: { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) },
-        });
-      }
-      console.error(`${request.method} ${new URL(request.url).pathname} failed`, error);
-      return problemResponse(500, "The server could not complete the request.", {
-        slug: "internal",
-      });
+      return errorResponse(error, request, log);
     }
   };
   return async (request: Request, context: RouteContext): Promise<Response> => {
-    const response = await respond(request, context);
+    const requestId = requestIdOf(request);
+    const response = await respond(request, context, logger().child({ requestId }));
+    response.headers.set("x-request-id", requestId);
     metrics().apiResponses.inc({ status: String(response.status) });
     return response;
   };

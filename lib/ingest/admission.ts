@@ -1,10 +1,10 @@
 /**
  * Keeping ingest within bounds: a per-key request rate (token bucket) and a cap on requests
- * worked on at once per process. Beyond either, the answer is 429 with Retry-After at once,
+ * worked on at once per process. Beyond either, a RateLimitedError (429 with Retry-After) at once,
  * instead of an unbounded queue that would eat memory and time out anyway.
  * Both are per process; with several instances the rate per key is at most instances × rate.
  */
-import { HttpError } from "../http/problem";
+import { RateLimitedError } from "../errors";
 
 interface Bucket {
   tokens: number;
@@ -19,7 +19,7 @@ export class KeyRateLimiter {
     private readonly burst = perSecond * 2,
   ) {}
 
-  /** Takes one request's token for `key`, or throws 429. */
+  /** Takes one request's token for `key`, or throws RateLimitedError. */
   take(key: string, nowMs = Date.now()): void {
     const bucket = this.buckets.get(key) ?? { tokens: this.burst, updatedMs: nowMs };
     bucket.tokens = Math.min(
@@ -30,10 +30,7 @@ export class KeyRateLimiter {
     this.buckets.set(key, bucket);
     if (bucket.tokens < 1) {
       const waitSeconds = Math.ceil((1 - bucket.tokens) / this.perSecond);
-      throw new HttpError(429, "Too many requests for this API key.", {
-        slug: "rate-limited",
-        headers: { "retry-after": String(Math.max(1, waitSeconds)) },
-      });
+      throw new RateLimitedError("Too many requests for this API key.", Math.max(1, waitSeconds));
     }
     bucket.tokens -= 1;
   }
@@ -44,13 +41,10 @@ export class InFlightGate {
 
   constructor(private readonly max: number) {}
 
-  /** Runs `work` if a slot is free, else throws 429 without waiting. */
+  /** Runs `work` if a slot is free, else throws RateLimitedError without waiting. */
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.active >= this.max) {
-      throw new HttpError(429, "The server is busy. Retry shortly.", {
-        slug: "overloaded",
-        headers: { "retry-after": "1" },
-      });
+      throw new RateLimitedError("The server is busy. Retry shortly.", 1, "overloaded");
     }
     this.active++;
     try {

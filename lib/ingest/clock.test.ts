@@ -19,16 +19,17 @@ describe("clock drift", () => {
 
   it("shifts every timestamp by the drift of a phone whose clock is a day behind", () => {
     const dayMs = 86_400_000;
-    const correction = measureDrift(received, new Date(received - dayMs).toISOString());
+    const correction = measureDrift(received, received - dayMs);
     expect(correction).toEqual({ driftMs: dayMs, shiftMs: dayMs });
     const verdict = placeInTime(received - dayMs - 60_000, received, correction, 30);
     expect(verdict).toEqual({ ok: true, occurredAtMs: received - 60_000 });
   });
 
   it("corrects a clock that runs ahead (negative drift)", () => {
-    const correction = measureDrift(received, "2027-01-01T00:00:00Z");
+    const ahead = Date.parse("2027-01-01T00:00:00Z");
+    const correction = measureDrift(received, ahead);
     expect(correction.shiftMs).toBeLessThan(0);
-    const verdict = placeInTime("2027-01-01T00:00:00Z", received, correction, 30);
+    const verdict = placeInTime(ahead, received, correction, 30);
     expect(verdict).toEqual({ ok: true, occurredAtMs: received });
   });
 });

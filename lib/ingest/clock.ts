@@ -13,10 +13,6 @@
 export const DRIFT_TOLERANCE_MS = 5_000;
 export const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
-export function toEpochMs(value: string | number): number {
-  return typeof value === "number" ? value : Date.parse(value);
-}
-
 export interface DriftCorrection {
   /** received − sentAt, or null when the batch did not say when it was sent. */
   driftMs: number | null;
@@ -24,26 +20,23 @@ export interface DriftCorrection {
   shiftMs: number;
 }
 
-export function measureDrift(
-  receivedAtMs: number,
-  sentAt: string | number | undefined,
-): DriftCorrection {
-  if (sentAt === undefined) return { driftMs: null, shiftMs: 0 };
-  const driftMs = receivedAtMs - toEpochMs(sentAt);
+export function measureDrift(receivedAtMs: number, sentAtMs: number | undefined): DriftCorrection {
+  if (sentAtMs === undefined) return { driftMs: null, shiftMs: 0 };
+  const driftMs = receivedAtMs - sentAtMs;
   return { driftMs, shiftMs: Math.abs(driftMs) > DRIFT_TOLERANCE_MS ? driftMs : 0 };
 }
 
 export type TimeVerdict = { ok: true; occurredAtMs: number } | { ok: false; error: string };
 
-/** The server-clock time of an event, or why it cannot be stored. */
+/** The server-clock time of an event (its timestamp in epoch ms), or why it cannot be stored. */
 export function placeInTime(
-  timestamp: string | number | undefined,
+  timestampMs: number | undefined,
   receivedAtMs: number,
   correction: DriftCorrection,
   retentionDays: number,
 ): TimeVerdict {
-  if (timestamp === undefined) return { ok: true, occurredAtMs: receivedAtMs };
-  const occurredAtMs = toEpochMs(timestamp) + correction.shiftMs;
+  if (timestampMs === undefined) return { ok: true, occurredAtMs: receivedAtMs };
+  const occurredAtMs = timestampMs + correction.shiftMs;
   if (occurredAtMs > receivedAtMs + FUTURE_TOLERANCE_MS) {
     return { ok: false, error: "timestamp: in the future even after clock-drift correction" };
   }

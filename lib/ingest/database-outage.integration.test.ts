@@ -7,7 +7,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { applyMigrations } from "@/lib/db/migrations";
-import { mergeAggregateDeltas } from "@/lib/ingest/aggregate-deltas";
+import { mergeAggregateDeltas } from "@/lib/telemetry/aggregates";
 import { createScratchDatabase, type ScratchDatabase } from "@/test/support/database";
 import { serveRoutes, type RouteServer } from "@/test/support/http-server";
 import { startTcpProxy, type TcpProxy } from "@/test/support/tcp-proxy";

@@ -2,18 +2,19 @@ import { gzipSync } from "node:zlib";
 
 import { describe, expect, it } from "vitest";
 
-import { HttpError } from "../http/problem";
+import { DomainError } from "../errors";
 import { decodeBatch, MAX_BODY_BYTES } from "./decode";
 
 const json = { contentType: "application/json", contentEncoding: null };
 const ndjson = { contentType: "application/x-ndjson", contentEncoding: null };
 
-async function status(promise: Promise<unknown>): Promise<number> {
+/** "ok", or the kind of domain error the decoder refused the body with. */
+async function outcome(promise: Promise<unknown>): Promise<string> {
   try {
     await promise;
-    return 200;
+    return "ok";
   } catch (error) {
-    if (error instanceof HttpError) return error.status;
+    if (error instanceof DomainError) return error.kind;
     throw error;
   }
 }
@@ -49,31 +50,37 @@ describe("decodeBatch", () => {
   it("stops a gzip bomb at the decompressed limit with 413", async () => {
     const bomb = gzipSync(Buffer.alloc(MAX_BODY_BYTES + 1024, 32));
     expect(bomb.length).toBeLessThan(64 * 1024);
-    expect(await status(decodeBatch(bomb, { ...json, contentEncoding: "gzip" }))).toBe(413);
+    expect(await outcome(decodeBatch(bomb, { ...json, contentEncoding: "gzip" }))).toBe(
+      "too-large",
+    );
   });
 
   it("answers 413 for more than 5,000 events", async () => {
     const events = Array.from({ length: 5001 }, () => ({ code: 1 }));
-    expect(await status(decodeBatch(Buffer.from(JSON.stringify({ events })), json))).toBe(413);
+    expect(await outcome(decodeBatch(Buffer.from(JSON.stringify({ events })), json))).toBe(
+      "too-large",
+    );
     const lines = events.map((e) => JSON.stringify(e)).join("\n");
-    expect(await status(decodeBatch(Buffer.from(lines), ndjson))).toBe(413);
+    expect(await outcome(decodeBatch(Buffer.from(lines), ndjson))).toBe("too-large");
   });
 
-  it("answers 415 for other content types or encodings, 400 for unreadable bodies", async () => {
+  it("refuses other content types or encodings as unsupported, unreadable bodies as invalid", async () => {
     expect(
-      await status(
+      await outcome(
         decodeBatch(Buffer.from("{}"), { contentType: "text/plain", contentEncoding: null }),
       ),
-    ).toBe(415);
-    expect(await status(decodeBatch(Buffer.from("{}"), { ...json, contentEncoding: "br" }))).toBe(
-      415,
+    ).toBe("unsupported");
+    expect(await outcome(decodeBatch(Buffer.from("{}"), { ...json, contentEncoding: "br" }))).toBe(
+      "unsupported",
     );
-    expect(await status(decodeBatch(Buffer.from("{"), json))).toBe(400);
-    expect(await status(decodeBatch(Buffer.from([0xff, 0xfe]), json))).toBe(400);
+    expect(await outcome(decodeBatch(Buffer.from("{"), json))).toBe("invalid-input");
+    expect(await outcome(decodeBatch(Buffer.from([0xff, 0xfe]), json))).toBe("invalid-input");
     expect(
-      await status(decodeBatch(Buffer.from("not gzip"), { ...json, contentEncoding: "gzip" })),
-    ).toBe(400);
-    expect(await status(decodeBatch(Buffer.from('{"events": {}}'), json))).toBe(400);
-    expect(await status(decodeBatch(Buffer.from("[".repeat(100_000)), json))).toBe(400);
+      await outcome(decodeBatch(Buffer.from("not gzip"), { ...json, contentEncoding: "gzip" })),
+    ).toBe("invalid-input");
+    expect(await outcome(decodeBatch(Buffer.from('{"events": {}}'), json))).toBe("invalid-input");
+    expect(await outcome(decodeBatch(Buffer.from("[".repeat(100_000)), json))).toBe(
+      "invalid-input",
+    );
   });
 });

@@ -1,47 +1,53 @@
 /**
  * Turning an ingest request body into raw events: gzip (bounded, so a bomb stops at the limit),
- * then JSON (a batch envelope) or NDJSON (one event per line). Whole-request problems are
- * HttpErrors (400, 413, 415); problems of single events are left to validation.
+ * then JSON (a batch envelope) or NDJSON (one event per line). Whole-request problems are domain
+ * errors (InvalidInputError, TooLargeError, UnsupportedError); problems of single events are
+ * left to validation.
  */
 import { promisify } from "node:util";
 import { gunzip } from "node:zlib";
 
-import { HttpError } from "../http/problem";
+import { InvalidInputError, TooLargeError, UnsupportedError } from "../errors";
 import { batchEnvelope, MAX_EVENTS_PER_BATCH } from "./event-schema";
+import { checkInstant } from "./fields";
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 const gunzipAsync = promisify(gunzip);
 
 export interface RawBatch {
-  sentAt?: string | number;
+  /** When the device sent the batch, by its own clock, in epoch milliseconds. */
+  sentAt?: number;
   context?: unknown;
   /** Each event as parsed, or the reason its NDJSON line could not be parsed. */
   events: ({ ok: true; value: unknown } | { ok: false; error: string })[];
 }
 
 const tooLarge = () =>
-  new HttpError(
-    413,
+  new TooLargeError(
     `At most ${MAX_EVENTS_PER_BATCH} events and ${MAX_BODY_BYTES} bytes (decompressed) per request.`,
-    {
-      slug: "body-too-large",
-    },
   );
+
+const invalidBody = (message: string, errors: { field: string; message: string }[] = []) =>
+  new InvalidInputError(message, errors, "invalid-body");
+
+/**
+ * Content codings read: none, and gzip under both its names (RFC 9110 §8.4.1.3: a recipient
+ * SHOULD treat "x-gzip" as "gzip"). Coding names are case-insensitive.
+ */
+const GZIP_CODINGS = new Set(["gzip", "x-gzip"]);
 
 export async function decompress(body: Buffer, contentEncoding: string | null): Promise<Buffer> {
   const encoding = (contentEncoding ?? "identity").trim().toLowerCase();
   if (encoding === "identity" || encoding === "") return body;
-  if (encoding !== "gzip") {
-    throw new HttpError(415, "Content-Encoding must be gzip or absent.", {
-      slug: "unsupported-media-type",
-    });
+  if (!GZIP_CODINGS.has(encoding)) {
+    throw new UnsupportedError("Content-Encoding must be gzip (or x-gzip) or absent.");
   }
   try {
     return await gunzipAsync(body, { maxOutputLength: MAX_BODY_BYTES });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw tooLarge();
-    throw new HttpError(400, "The body is not valid gzip.", { slug: "invalid-body" });
+    throw invalidBody("The body is not valid gzip.");
   }
 }
 
@@ -49,7 +55,7 @@ function utf8(bytes: Buffer): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new HttpError(400, "The body is not valid UTF-8.", { slug: "invalid-body" });
+    throw invalidBody("The body is not valid UTF-8.");
   }
 }
 
@@ -58,7 +64,7 @@ function parseJsonBatch(text: string): RawBatch {
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new HttpError(400, "The body is not valid JSON.", { slug: "invalid-body" });
+    throw invalidBody("The body is not valid JSON.");
   }
   if (
     Array.isArray((parsed as { events?: unknown })?.events) &&
@@ -68,16 +74,27 @@ function parseJsonBatch(text: string): RawBatch {
   }
   const envelope = batchEnvelope.safeParse(parsed);
   if (!envelope.success) {
-    throw new HttpError(400, "The body must be {sentAt?, context?, events: [...]}.", {
-      slug: "invalid-body",
-      errors: envelope.error.issues.map((i) => ({
+    throw invalidBody(
+      "The body must be {sentAt?, context?, events: [...]}.",
+      envelope.error.issues.map((i) => ({
         field: ["body", ...i.path.map(String)].join("."),
         message: i.message,
       })),
-    });
+    );
+  }
+  // sentAt places every event of the batch in time (clock.ts): a wrong one refuses the batch.
+  let sentAt: number | undefined;
+  if (envelope.data.sentAt !== undefined) {
+    const checked = checkInstant(envelope.data.sentAt);
+    if (!checked.ok) {
+      throw invalidBody("The batch's sentAt is invalid.", [
+        { field: "body.sentAt", message: checked.reason },
+      ]);
+    }
+    sentAt = checked.value;
   }
   return {
-    sentAt: envelope.data.sentAt,
+    sentAt,
     context: envelope.data.context,
     events: envelope.data.events.map((value) => ({ ok: true as const, value })),
   };
@@ -106,9 +123,7 @@ export async function decodeBatch(
   const isJson = type === "application/json";
   const isNdjson = type === "application/x-ndjson" || type === "application/ndjson";
   if (!isJson && !isNdjson) {
-    throw new HttpError(415, "Send application/json or application/x-ndjson.", {
-      slug: "unsupported-media-type",
-    });
+    throw new UnsupportedError("Send application/json or application/x-ndjson.");
   }
   const text = utf8(await decompress(body, headers.contentEncoding));
   return isJson ? parseJsonBatch(text) : parseNdjson(text);

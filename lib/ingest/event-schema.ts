@@ -1,6 +1,8 @@
 /**
- * The shape of one telemetry event and of a batch, as the public contract describes it
- * (docs/ingest.md). Validation is per event, so one bad event never costs the batch.
+ * The shape of one well-formed telemetry event and of a batch, as the public contract describes
+ * it (docs/ingest.md): what clients and the simulator should send. Ingest itself is more
+ * forgiving (fields.ts: only code, timestamp and eventId can reject an event; other fields are
+ * cleaned or dropped with a warning), so validation is per event and per field.
  */
 import { z } from "zod";
 
@@ -87,10 +89,13 @@ export const eventSchema = z
 export type EventInput = z.infer<typeof eventSchema>;
 export type EventContext = z.infer<typeof contextSchema>;
 
-/** The envelope of a JSON batch; events are validated one by one afterwards. */
+/**
+ * The envelope of a JSON batch; `sentAt` is checked by the decoder (decode.ts), events one by
+ * one by validation (validate.ts).
+ */
 export const batchEnvelope = z
   .object({
-    sentAt: instant.optional(),
+    sentAt: z.unknown().optional(),
     context: z.unknown().optional(),
     events: z.array(z.unknown()).max(MAX_EVENTS_PER_BATCH),
   })

@@ -5,7 +5,7 @@ import { gzipSync } from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { mergeAggregateDeltas } from "@/lib/ingest/aggregate-deltas";
+import { mergeAggregateDeltas } from "@/lib/telemetry/aggregates";
 import { ORIGIN, startIngestFixture, type IngestFixture } from "@/test/support/app";
 
 let fixture: IngestFixture;
@@ -76,7 +76,12 @@ describe("POST /api/v1/events", () => {
       ],
     });
     expect(response.status).toBe(202);
-    expect(await response.json()).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
+    expect(await response.json()).toEqual({
+      accepted: 2,
+      duplicates: 0,
+      rejected: [],
+      warnings: [],
+    });
     expect(await countEvents("message = $1 AND project_id = $2", [tag, projectId])).toBe(2);
   });
 
@@ -132,14 +137,99 @@ describe("POST /api/v1/events", () => {
     expect(await countEvents("message = $1", [tag])).toBe(2);
   });
 
-  it("refuses an event holding a lone surrogate, and stores the rest of its batch", async () => {
+  it("stores an event whose text PostgreSQL cannot take as sent, cleaned, with a warning", async () => {
     const tag = randomUUID();
-    // Written by hand: JSON.stringify would escape it the same way, but this is the wire text.
-    const body = `{"events": [{"code": 1, "message": "${tag} \\ud800"}, {"code": 2, "message": "${tag}"}]}`;
+    // Written by hand: a lone surrogate and a NUL as JSON escapes, as the wire carries them.
+    const body =
+      `{"events": [{"code": 1, "message": "${tag} \\ud800", "host": "a\\u0000b"},` +
+      ` {"code": 2, "message": "${tag}", "attributes": {"\\u0000": 1, "k": "v"}}]}`;
     const response = await post(body);
     expect(response.status).toBe(202);
-    expect(await response.json()).toMatchObject({ accepted: 1, rejected: [{ index: 0 }] });
-    expect(await countEvents("message LIKE $1", [`${tag}%`])).toBe(1);
+    expect(await response.json()).toEqual({
+      accepted: 2,
+      duplicates: 0,
+      rejected: [],
+      warnings: [
+        { index: 0, field: "message", reason: "broken surrogates replaced" },
+        { index: 0, field: "host", reason: "NUL characters removed" },
+        {
+          index: 1,
+          field: "attributes",
+          reason: "a key was dropped: must not contain NUL characters",
+        },
+      ],
+    });
+    const { rows } = await sql.query(
+      `SELECT code, message, host, attributes FROM event WHERE message LIKE $1 ORDER BY code`,
+      [`${tag}%`],
+    );
+    expect(rows).toEqual([
+      { code: 1, message: `${tag} \ufffd`, host: "ab", attributes: null },
+      { code: 2, message: tag, host: null, attributes: { k: "v" } },
+    ]);
+  });
+
+  it("keeps an event whose only flaw is an incidental field, unknown fields and a bad context included", async () => {
+    const tag = randomUUID();
+    const response = await postBatch({
+      context: { apiLevel: "not a level", region: "cn-east", userId: 7 },
+      events: [
+        { code: 50502, message: tag, apiLevel: 99999, remoteIp: "999.1.1.1", sdk: "x" },
+        { code: 50502, message: tag, attributes: { nested: { a: 1 } } },
+      ],
+    });
+    expect(response.status).toBe(202);
+    const answer = await response.json();
+    expect(answer).toMatchObject({ accepted: 2, rejected: [] });
+    expect(
+      answer.warnings.map((w: { index?: number; field: string }) => [w.index, w.field]),
+    ).toEqual([
+      [undefined, "context.apiLevel"],
+      [undefined, "context.userId"],
+      [0, "apiLevel"],
+      [0, "remoteIp"],
+      [0, "sdk"],
+      [1, "attributes.nested"],
+    ]);
+    const { rows } = await sql.query(
+      `SELECT region, api_level, remote_ip FROM event WHERE message = $1`,
+      [tag],
+    );
+    expect(rows).toEqual([
+      { region: "cn-east", api_level: null, remote_ip: null },
+      { region: "cn-east", api_level: null, remote_ip: null },
+    ]);
+  });
+
+  it("takes a code and an API level sent as strings of digits, and names what was wrong otherwise", async () => {
+    const tag = randomUUID();
+    const response = await postBatch({
+      events: [
+        { code: "50502", apiLevel: "24", message: tag },
+        { code: "abc", message: tag },
+        { code: "", message: tag },
+      ],
+    });
+    expect(await response.json()).toEqual({
+      accepted: 1,
+      duplicates: 0,
+      rejected: [
+        { index: 1, error: 'code: must be an integer from 0 to 2147483647, got the string "abc"' },
+        { index: 2, error: 'code: must be an integer from 0 to 2147483647, got the string ""' },
+      ],
+      warnings: [],
+    });
+    const { rows } = await sql.query(`SELECT code, api_level FROM event WHERE message = $1`, [tag]);
+    expect(rows).toEqual([{ code: 50502, api_level: 24 }]);
+  });
+
+  it("reads a body whose Content-Encoding is x-gzip, as RFC 9110 asks", async () => {
+    const tag = randomUUID();
+    const response = await post(gzipSync(JSON.stringify({ events: [{ code: 1, message: tag }] })), {
+      "content-encoding": "x-gzip",
+    });
+    expect(response.status).toBe(202);
+    expect(await countEvents("message = $1", [tag])).toBe(1);
   });
 
   // A real deadlock needs two sessions: the embedded database has one.
@@ -221,7 +311,7 @@ describe("POST /api/v1/events", () => {
   });
 
   it("looks up yesterday's receipts by eventId instead of reading the whole day", async () => {
-    const { storeQuery } = await import("@/lib/ingest/store");
+    const { storeQuery } = await import("@/lib/telemetry/store");
     const { validateBatch } = await import("@/lib/ingest/validate");
     const tag = randomUUID();
     const now = Date.now();
@@ -242,12 +332,11 @@ describe("POST /api/v1/events", () => {
       },
       { receivedAtMs: now, retentionDays: 30, hashDeviceId: (id) => id },
     );
-    const query = storeQuery(
-      projectId,
-      events,
-      { day: today, receivedMs: now, clockDriftMs: null },
-      [],
-    );
+    const query = storeQuery(projectId, events, {
+      day: today,
+      receivedMs: now,
+      clockDriftMs: null,
+    });
     await sql.query("BEGIN");
     try {
       const { rows } = await sql.query(

@@ -1,22 +1,57 @@
+/**
+ * The ingest service: every front door (our JSON/NDJSON endpoint, OTLP/HTTP logs) goes through
+ * `receive`, so none can skip admission, the metrics, validation or the write path:
+ *   admission (the key's rate, a free in-flight slot) → the body, read within the limit → the
+ *   door's decoder → validation (validate.ts) → unknown codes registered in the catalogue →
+ *   storage (lib/telemetry/store.ts) → the outcome, counted and timed per door.
+ * It takes the body as bytes (read on demand) and two header values, never a Request, and
+ * throws domain errors (lib/errors.ts); the route wrapper answers them.
+ */
 import "server-only";
 
+import type { KeyPrincipal } from "../auth/api-keys";
+import { registerCodes } from "../catalog/unknown-codes";
+import { poolOf } from "../db/client";
+import { isDatabaseUnavailable } from "../db/errors";
 import { getDb } from "../db/server";
 import { getOrCreateSecretSetting } from "../db/settings";
 import { getEnv } from "../env";
-import { readBodyBytes } from "../http/body";
-import { metrics, rejectionReason } from "../observability/metrics";
-import type { KeyPrincipal } from "../projects/repository";
+import { DomainError, UnavailableError } from "../errors";
+import { metrics, rejectionReason, warningField } from "../observability/metrics";
+import { decodeLogsRequest, type OtlpEncoding, type PartialSuccess } from "../otlp/decode";
+import { partialSuccess, toRawBatch } from "../otlp/map";
+import type { NormalizedEvent } from "../telemetry/event";
+import { ensurePartitions } from "../telemetry/partitions";
+import { storeEvents } from "../telemetry/store";
 import { InFlightGate, KeyRateLimiter } from "./admission";
-import { deviceHasher } from "./device-hash";
 import { decodeBatch, MAX_BODY_BYTES, type RawBatch } from "./decode";
-import { ensurePartitions } from "./partitions";
-import { storeEvents } from "./store";
-import { validateBatch, type NormalizedEvent, type Rejection } from "./validate";
+import { deviceHasher } from "./device-hash";
+import { validateBatch, type Rejection, type Warning } from "./validate";
+
+/** A request body as the service reads it: the bytes on demand, and how they are encoded. */
+export interface IngestBody {
+  /** Reads the whole body, refusing (TooLargeError) more than `limitBytes`. */
+  read(limitBytes: number): Promise<Buffer>;
+  contentType: string | null;
+  contentEncoding: string | null;
+}
+
+/** Warnings listed in an answer; the rest are counted in `warningsOmitted` (and the metric). */
+const MAX_WARNINGS_LISTED = 1_000;
 
 export interface IngestResponse {
   accepted: number;
   duplicates: number;
   rejected: Rejection[];
+  /** Fields cleaned or dropped from events that were stored (validate.ts). */
+  warnings: Warning[];
+  /** Present when more warnings were found than listed. */
+  warningsOmitted?: number;
+}
+
+export interface OtlpLogsResult {
+  encoding: OtlpEncoding;
+  partialSuccess: PartialSuccess | undefined;
 }
 
 interface IngestState {
@@ -54,36 +89,47 @@ async function readyPartitions(now: Date): Promise<void> {
   s.partitionsReadyFor = today;
 }
 
-/**
- * Admission control around the work of one ingest request (any front door: our JSON/NDJSON
- * endpoint, OTLP): the key's rate limit, then a free in-flight slot, or 429 at once.
- */
-export async function admit<T>(key: KeyPrincipal, work: () => Promise<T>): Promise<T> {
-  const s = state();
-  s.limiter.take(key.keyId);
-  return s.gate.run(work);
+interface Stored {
+  accepted: number;
+  duplicates: number;
+  rejected: Rejection[];
+  warnings: Warning[];
 }
 
 /** Validates a decoded batch and stores its good events for the key's project. */
-export async function ingestRawBatch(key: KeyPrincipal, batch: RawBatch): Promise<IngestResponse> {
+async function store(key: KeyPrincipal, batch: RawBatch): Promise<Stored> {
   const received = new Date();
-  const hashDeviceId = await state().hashDeviceId;
-  const { events, rejected } = validateBatch(batch, {
+  const { events, rejected, warnings } = validateBatch(batch, {
     receivedAtMs: received.getTime(),
     retentionDays: getEnv().CW_RAW_RETENTION_DAYS,
-    hashDeviceId,
+    hashDeviceId: await state().hashDeviceId,
   });
+  if (events.length === 0) {
+    count(key, events, [], rejected, warnings);
+    return { accepted: 0, duplicates: 0, rejected, warnings };
+  }
   await readyPartitions(received);
-  const stored = await storeEvents(await getDb(), key.projectId, events, received);
-  countOutcome(key, events, stored.duplicateIndexes, rejected);
-  return { accepted: stored.accepted, duplicates: stored.duplicateIndexes.length, rejected };
+  const db = await getDb();
+  await registerCodes(
+    db,
+    events.map((e) => e.code),
+  );
+  const stored = await storeEvents(poolOf(db), key.projectId, events, received);
+  count(key, events, stored.duplicateIndexes, rejected, warnings);
+  return {
+    accepted: stored.accepted,
+    duplicates: stored.duplicateIndexes.length,
+    rejected,
+    warnings,
+  };
 }
 
-function countOutcome(
+function count(
   key: KeyPrincipal,
   events: NormalizedEvent[],
   duplicates: number[],
   rejected: Rejection[],
+  warnings: Warning[],
 ) {
   const m = metrics();
   const skipped = new Set(duplicates);
@@ -95,32 +141,75 @@ function countOutcome(
     m.ingestedEvents.inc({ project: key.projectSlug, code: String(code) }, n);
   if (duplicates.length) m.duplicateEvents.inc({ project: key.projectSlug }, duplicates.length);
   for (const r of rejected) m.rejectedEvents.inc({ reason: rejectionReason(r.error) });
+  for (const w of warnings) m.ingestWarnings.inc({ field: warningField(w.field) });
 }
+
+export type IngestDoor = "events" | "otlp";
 
 /**
- * Times a whole ingest request and counts its outcome by status (errors included), for any
- * front door.
+ * One request through a door: admitted, read, decoded by `decode`, stored, answered by what
+ * `decode` made of the result; timed, and counted by outcome ("stored", or the kind of the
+ * error it ended with). A database that cannot take the batch is UnavailableError (nothing of it
+ * was stored; the client retries).
  */
-export async function observeIngest(
-  endpoint: string,
-  respond: () => Promise<Response>,
-): Promise<Response> {
+async function receive<T>(
+  door: IngestDoor,
+  key: KeyPrincipal,
+  body: IngestBody,
+  handle: (bytes: Buffer) => Promise<T>,
+): Promise<T> {
   const m = metrics();
-  const stop = m.ingestDuration.startTimer({ endpoint });
-  const response = await respond();
-  stop();
-  m.ingestRequests.inc({ endpoint, status: String(response.status) });
-  return response;
+  const stop = m.ingestDuration.startTimer({ endpoint: door });
+  let outcome = "stored";
+  try {
+    const s = state();
+    s.limiter.take(key.keyId);
+    return await s.gate.run(async () => handle(await body.read(MAX_BODY_BYTES)));
+  } catch (error) {
+    const failure = isDatabaseUnavailable(error)
+      ? new UnavailableError(
+          "The database is unavailable. Retry shortly.",
+          5,
+          "database-unavailable",
+        )
+      : error;
+    outcome = failure instanceof DomainError ? failure.kind : "error";
+    throw failure;
+  } finally {
+    stop();
+    m.ingestRequests.inc({ endpoint: door, outcome });
+  }
 }
 
-/** POST /api/v1/events: admission, decoding, validation, storage. */
-export async function ingestRequest(request: Request, key: KeyPrincipal): Promise<IngestResponse> {
-  return admit(key, async () => {
-    const body = await readBodyBytes(request, MAX_BODY_BYTES);
-    const batch = await decodeBatch(body, {
-      contentType: request.headers.get("content-type"),
-      contentEncoding: request.headers.get("content-encoding"),
-    });
-    return ingestRawBatch(key, batch);
+/** POST /api/v1/events: a JSON or NDJSON batch (docs/ingest.md). */
+export async function ingestEvents(key: KeyPrincipal, body: IngestBody): Promise<IngestResponse> {
+  return receive("events", key, body, async (bytes) => {
+    const stored = await store(key, await decodeBatch(bytes, body));
+    const { warnings, ...rest } = stored;
+    return {
+      ...rest,
+      warnings: warnings.slice(0, MAX_WARNINGS_LISTED),
+      ...(warnings.length > MAX_WARNINGS_LISTED
+        ? { warningsOmitted: warnings.length - MAX_WARNINGS_LISTED }
+        : {}),
+    };
+  });
+}
+
+/** POST /v1/logs: an OTLP/HTTP logs export; records with an error.code become events. */
+export async function ingestOtlpLogs(key: KeyPrincipal, body: IngestBody): Promise<OtlpLogsResult> {
+  return receive("otlp", key, body, async (bytes) => {
+    const { encoding, records } = await decodeLogsRequest(bytes, body);
+    const mapped = toRawBatch(records);
+    const stored = mapped.batch.events.length
+      ? await store(key, mapped.batch)
+      : { rejected: [], warnings: [] };
+    return {
+      encoding,
+      partialSuccess: partialSuccess(mapped.notEvents, stored.rejected, [
+        ...mapped.warnings,
+        ...stored.warnings,
+      ]),
+    };
   });
 }

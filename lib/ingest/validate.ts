@@ -1,52 +1,46 @@
 /**
- * From a decoded batch to events ready to store: each event validated on its own, merged with
- * the batch context (the event's own fields win), placed in time (clock.ts), and its deviceId
- * replaced by a keyed hash. Bad events are listed by index with a reason; the rest go on.
+ * From a decoded batch to events ready to store: each event checked on its own (fields.ts),
+ * merged with the batch context (the event's own fields win), placed in time (clock.ts), and
+ * its deviceId replaced by a keyed hash. An event is rejected only for what identifies or
+ * places it (code, timestamp, eventId); any other malformed field is cleaned or dropped and the
+ * event is stored, with a warning that says what was removed. Bad events are listed by index
+ * with a reason; the rest go on.
  */
-import { HttpError } from "../http/problem";
+import type { NormalizedEvent } from "../telemetry/event";
 import { measureDrift, placeInTime } from "./clock";
 import type { RawBatch } from "./decode";
-import { contextSchema, eventSchema, MAX_ATTRIBUTES, type EventContext } from "./event-schema";
-
-export interface NormalizedEvent {
-  /** Position in the request, for the response's `rejected` and `duplicates`. */
-  index: number;
-  code: number;
-  eventId: string | null;
-  occurredAt: Date;
-  receivedAt: Date;
-  /** received − sentAt for the batch, in ms; null when the batch had no sentAt. */
-  clockDriftMs: number | null;
-  host: string | null;
-  remoteIp: string | null;
-  httpProtocol: string | null;
-  exception: string | null;
-  message: string | null;
-  cause: string | null;
-  app: string | null;
-  appVersion: string | null;
-  sdkVersion: string | null;
-  platform: string | null;
-  osVersion: string | null;
-  apiLevel: number | null;
-  deviceModel: string | null;
-  /** Keyed hash of the client's deviceId; the id itself is never stored. */
-  deviceHash: string | null;
-  network: string | null;
-  carrier: string | null;
-  region: string | null;
-  locale: string | null;
-  attributes: Record<string, string | number | boolean> | null;
-}
+import { MAX_ATTRIBUTES } from "./event-schema";
+import {
+  checkCode,
+  checkEventId,
+  checkInstant,
+  cleanAttributes,
+  describe,
+  OPTIONAL_FIELDS,
+  type AttributeValue,
+  type OptionalField,
+  type OptionalValues,
+} from "./fields";
 
 export interface Rejection {
   index: number;
   error: string;
 }
 
+/**
+ * Something of an event that was cleaned or dropped; the event itself was stored. `index` is
+ * the event's position in the request; a warning about the batch's `context` has none.
+ */
+export interface Warning {
+  index?: number;
+  field: string;
+  reason: string;
+}
+
 export interface ValidatedBatch {
   events: NormalizedEvent[];
   rejected: Rejection[];
+  warnings: Warning[];
 }
 
 export interface ValidateOptions {
@@ -55,33 +49,69 @@ export interface ValidateOptions {
   hashDeviceId: (deviceId: string) => string;
 }
 
-function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) =>
-      issue.path.length ? `${issue.path.map(String).join(".")}: ${issue.message}` : issue.message,
-    )
-    .join("; ");
+const IDENTITY_FIELDS = new Set(["code", "timestamp", "eventId"]);
+const isOptionalField = (key: string): key is OptionalField => Object.hasOwn(OPTIONAL_FIELDS, key);
+
+interface CleanFields {
+  values: OptionalValues;
+  attributes?: Record<string, AttributeValue>;
 }
 
-function parseContext(context: unknown): EventContext {
-  if (context === undefined) return {};
-  const parsed = contextSchema.safeParse(context);
-  if (!parsed.success) {
-    throw new HttpError(400, "The batch context is invalid.", {
-      slug: "invalid-body",
-      errors: parsed.error.issues.map((i) => ({
-        field: ["body", "context", ...i.path.map(String)].join("."),
-        message: i.message,
-      })),
-    });
+/**
+ * The optional fields of an event or of the batch context, cleaned; every change is reported
+ * through `warn`. Keys that are not fields are dropped (`identity` lists those handled apart).
+ */
+function cleanFields(
+  source: Record<string, unknown>,
+  warn: (field: string, reason: string) => void,
+  identity: ReadonlySet<string>,
+  attributeRoom = MAX_ATTRIBUTES,
+): CleanFields {
+  const values: OptionalValues = {};
+  let attributes: Record<string, AttributeValue> | undefined;
+  for (const [key, raw] of Object.entries(source)) {
+    if (identity.has(key)) continue;
+    if (key === "attributes") {
+      attributes = cleanAttributes(raw, warn, attributeRoom);
+    } else if (isOptionalField(key)) {
+      if (raw === null || raw === undefined) continue;
+      const cleaned = OPTIONAL_FIELDS[key](raw);
+      if (cleaned.warning) warn(key, cleaned.warning);
+      if (cleaned.value !== undefined) (values as Record<string, unknown>)[key] = cleaned.value;
+    } else {
+      warn(key.toWellFormed(), "not a field of an event; dropped");
+    }
   }
-  return parsed.data;
+  return { values, attributes };
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** The batch context, cleaned; a context that is not an object is dropped whole. */
+function cleanContext(context: unknown, warnings: Warning[]): CleanFields {
+  if (context === undefined) return { values: {} };
+  const warn = (field: string, reason: string) =>
+    warnings.push({ field: `context.${field}`, reason });
+  if (!isRecord(context)) {
+    warnings.push({
+      field: "context",
+      reason: `must be an object, got ${describe(context)}; dropped`,
+    });
+    return { values: {} };
+  }
+  return cleanFields(context, warn, new Set());
+}
+
+/**
+ * Checks and normalises every event of `batch`; throws nothing. Events come out in request
+ * order with their index; `rejected` and `warnings` name indexes of the request too.
+ */
 export function validateBatch(batch: RawBatch, options: ValidateOptions): ValidatedBatch {
-  const context = parseContext(batch.context);
-  const hasContext = Object.keys(context).length > 0;
+  const warnings: Warning[] = [];
+  const context = cleanContext(batch.context, warnings);
+  const contextAttributes = Object.keys(context.attributes ?? {}).length;
   const correction = measureDrift(options.receivedAtMs, batch.sentAt);
   const receivedAt = new Date(options.receivedAtMs);
   const events: NormalizedEvent[] = [];
@@ -92,61 +122,65 @@ export function validateBatch(batch: RawBatch, options: ValidateOptions): Valida
       rejected.push({ index, error: raw.error });
       return;
     }
-    const parsed = eventSchema.safeParse(raw.value);
-    if (!parsed.success) {
-      rejected.push({ index, error: describeIssues(parsed.error) });
+    if (!isRecord(raw.value)) {
+      rejected.push({ index, error: `must be an object, got ${describe(raw.value)}` });
       return;
     }
-    // Most batches carry no context: then the parsed event is used as it is, not copied.
-    const event = hasContext ? { ...context, ...parsed.data } : parsed.data;
-    const attributes =
-      context.attributes || parsed.data.attributes
-        ? { ...context.attributes, ...parsed.data.attributes }
-        : null;
-    if (attributes && Object.keys(attributes).length > MAX_ATTRIBUTES) {
-      rejected.push({
-        index,
-        error: `attributes: at most ${MAX_ATTRIBUTES} with the batch context's`,
-      });
-      return;
+    const input = raw.value;
+    const code = checkCode(input.code);
+    if (!code.ok) return rejected.push({ index, error: `code: ${code.reason}` });
+    const eventId = input.eventId === undefined ? undefined : checkEventId(input.eventId);
+    if (eventId && !eventId.ok)
+      return rejected.push({ index, error: `eventId: ${eventId.reason}` });
+    const timestamp = input.timestamp === undefined ? undefined : checkInstant(input.timestamp);
+    if (timestamp && !timestamp.ok) {
+      return rejected.push({ index, error: `timestamp: ${timestamp.reason}` });
     }
     const time = placeInTime(
-      event.timestamp,
+      timestamp?.value,
       options.receivedAtMs,
       correction,
       options.retentionDays,
     );
-    if (!time.ok) {
-      rejected.push({ index, error: time.error });
-      return;
-    }
+    if (!time.ok) return rejected.push({ index, error: time.error });
+
+    const own = cleanFields(
+      input,
+      (field, reason) => warnings.push({ index, field, reason }),
+      IDENTITY_FIELDS,
+      // The context's attributes come first; the event's own take what room is left.
+      MAX_ATTRIBUTES - contextAttributes,
+    );
+    const fields = { ...context.values, ...own.values };
+    const attributes =
+      context.attributes || own.attributes ? { ...context.attributes, ...own.attributes } : null;
     events.push({
       index,
-      code: event.code,
-      eventId: event.eventId ?? null,
+      code: code.value,
+      eventId: eventId?.value ?? null,
       occurredAt: new Date(time.occurredAtMs),
       receivedAt,
       clockDriftMs: correction.driftMs,
-      host: event.host ?? null,
-      remoteIp: event.remoteIp ?? null,
-      httpProtocol: event.httpProtocol ?? null,
-      exception: event.exception ?? null,
-      message: event.message ?? null,
-      cause: event.cause ?? null,
-      app: event.app ?? null,
-      appVersion: event.appVersion ?? null,
-      sdkVersion: event.sdkVersion ?? null,
-      platform: event.platform ?? null,
-      osVersion: event.osVersion ?? null,
-      apiLevel: event.apiLevel ?? null,
-      deviceModel: event.deviceModel ?? null,
-      deviceHash: event.deviceId ? options.hashDeviceId(event.deviceId) : null,
-      network: event.network ?? null,
-      carrier: event.carrier ?? null,
-      region: event.region ?? null,
-      locale: event.locale ?? null,
+      host: fields.host ?? null,
+      remoteIp: fields.remoteIp ?? null,
+      httpProtocol: fields.httpProtocol ?? null,
+      exception: fields.exception ?? null,
+      message: fields.message ?? null,
+      cause: fields.cause ?? null,
+      app: fields.app ?? null,
+      appVersion: fields.appVersion ?? null,
+      sdkVersion: fields.sdkVersion ?? null,
+      platform: fields.platform ?? null,
+      osVersion: fields.osVersion ?? null,
+      apiLevel: fields.apiLevel ?? null,
+      deviceModel: fields.deviceModel ?? null,
+      deviceHash: fields.deviceId ? options.hashDeviceId(fields.deviceId) : null,
+      network: fields.network ?? null,
+      carrier: fields.carrier ?? null,
+      region: fields.region ?? null,
+      locale: fields.locale ?? null,
       attributes,
     });
   });
-  return { events, rejected };
+  return { events, rejected, warnings };
 }

@@ -27,10 +27,19 @@ function createMetrics() {
       labelNames: ["reason"] as const,
       registers: [registry],
     }),
+    ingestWarnings: new Counter({
+      name: "codewatch_ingest_warnings_total",
+      help: "Fields cleaned or dropped from events that were stored, by field",
+      labelNames: ["field"] as const,
+      registers: [registry],
+    }),
     ingestRequests: new Counter({
       name: "codewatch_ingest_requests_total",
-      help: "Ingest requests (events API and OTLP), by endpoint and response status",
-      labelNames: ["endpoint", "status"] as const,
+      help:
+        "Ingest requests (events API and OTLP) that reached the ingest service, by endpoint and " +
+        "outcome: stored, or the kind of refusal (invalid-input, too-large, unsupported, " +
+        "rate-limited, unavailable, error)",
+      labelNames: ["endpoint", "outcome"] as const,
       registers: [registry],
     }),
     ingestDuration: new Histogram({
@@ -82,6 +91,38 @@ const holder = globalThis as typeof globalThis & { __codewatchMetrics?: Metrics 
 export function metrics(): Metrics {
   holder.__codewatchMetrics ??= createMetrics();
   return holder.__codewatchMetrics;
+}
+
+/** Fields a warning may name; anything else (a client's own field) is "other", to bound labels. */
+const WARNING_FIELDS = new Set([
+  "context",
+  "attributes",
+  "eventId",
+  "host",
+  "remoteIp",
+  "httpProtocol",
+  "exception",
+  "message",
+  "cause",
+  "app",
+  "appVersion",
+  "sdkVersion",
+  "platform",
+  "osVersion",
+  "apiLevel",
+  "deviceModel",
+  "deviceId",
+  "network",
+  "carrier",
+  "region",
+  "locale",
+]);
+
+/** "attributes.k" -> "attributes", "context.host" -> "host", "userId" -> "other". */
+export function warningField(field: string): string {
+  const parts = field.split(".");
+  const name = parts[0] === "context" && parts.length > 1 ? parts[1]! : parts[0]!;
+  return WARNING_FIELDS.has(name) ? name : "other";
 }
 
 /** "timestamp: older than..." -> "timestamp"; reasons without a field become "invalid". */

@@ -25,6 +25,7 @@ beforeAll(async () => {
   key = fixture.key;
   server = await serveRoutes({
     "POST /api/v1/events": (await import("@/app/api/v1/events/route")).POST,
+    "POST /v1/logs": (await import("@/app/v1/logs/route")).POST,
     "GET /metrics": (await import("@/app/metrics/route")).GET,
     "GET /api/health": (await import("@/app/api/health/route")).GET,
   });
@@ -32,10 +33,39 @@ beforeAll(async () => {
     method: "POST",
     headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
     body: JSON.stringify({
-      events: [1, 2, 3, 4, 5].map(() => ({ code: 50502 })).concat([{ code: "bad" } as never]),
+      events: [1, 2, 3, 4, 5]
+        .map((): unknown => ({ code: 50502 }))
+        .concat([{ code: "bad" }, { code: 50503, apiLevel: "x" }]),
     }),
   });
   expect(response.status).toBe(202);
+  // The OTLP door, one error record and one that is not an event.
+  const logs = await fetch(`${server.url}/v1/logs`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+    body: JSON.stringify({
+      resourceLogs: [
+        {
+          scopeLogs: [
+            {
+              logRecords: [
+                { attributes: [{ key: "error.code", value: { intValue: "50504" } }] },
+                { body: { stringValue: "an info line" } },
+              ],
+            },
+          ],
+        },
+      ],
+    }),
+  });
+  expect(logs.status).toBe(200);
+  // A refused request counts too, by what refused it.
+  const refused = await fetch(`${server.url}/v1/logs`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}`, "content-type": "text/plain" },
+    body: "{}",
+  });
+  expect(refused.status).toBe(415);
 });
 
 afterAll(async () => {
@@ -50,14 +80,22 @@ describe("operations endpoints", () => {
     expect(await response.json()).toEqual({ status: "ok" });
   });
 
-  it("exposes ingest counters, outcomes and latency in Prometheus text format", async () => {
+  it("exposes ingest counters, outcomes and latency of both front doors in Prometheus text format", async () => {
     const response = await fetch(`${server.url}/metrics`);
     expect(response.headers.get("content-type")).toContain("text/plain");
     const text = await response.text();
     expect(text).toContain('codewatch_ingested_events_total{project="fleet",code="50502"} 5');
+    expect(text).toContain('codewatch_ingested_events_total{project="fleet",code="50504"} 1');
     expect(text).toContain('codewatch_rejected_events_total{reason="code"} 1');
-    expect(text).toMatch(/codewatch_ingest_requests_total\{endpoint="events",status="202"\} 1/);
-    expect(text).toMatch(/codewatch_ingest_duration_seconds_count\{endpoint="events"\} 1/);
+    expect(text).toContain('codewatch_ingest_warnings_total{field="apiLevel"} 1');
+    // Both front doors, through the one ingest service.
+    expect(text).toContain('codewatch_ingest_requests_total{endpoint="events",outcome="stored"} 1');
+    expect(text).toContain('codewatch_ingest_requests_total{endpoint="otlp",outcome="stored"} 1');
+    expect(text).toContain(
+      'codewatch_ingest_requests_total{endpoint="otlp",outcome="unsupported"} 1',
+    );
+    expect(text).toContain('codewatch_ingest_duration_seconds_count{endpoint="events"} 1');
+    expect(text).toContain('codewatch_ingest_duration_seconds_count{endpoint="otlp"} 2');
   });
 });
 

@@ -2,22 +2,22 @@ import { gzipSync } from "node:zlib";
 
 import { describe, expect, it } from "vitest";
 
-import { HttpError } from "../http/problem";
+import { DomainError, InvalidInputError } from "../errors";
 import { MAX_BODY_BYTES } from "../ingest/decode";
-import { decodeLogsRequest, logsResponse } from "./decode";
+import { decodeLogsRequest, encodeLogsResponse } from "./decode";
 import { ExportLogsServiceResponse } from "./proto/logs";
 
 const json = { contentType: "application/json", contentEncoding: null };
 const protobuf = { contentType: "application/x-protobuf", contentEncoding: null };
 
-async function failure(promise: Promise<unknown>): Promise<HttpError> {
+async function failure(promise: Promise<unknown>): Promise<DomainError> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof HttpError) return error;
+    if (error instanceof DomainError) return error;
     throw error;
   }
-  throw new Error("expected an HttpError");
+  throw new Error("expected a DomainError");
 }
 
 const jsonBody = (value: unknown) => Buffer.from(JSON.stringify(value));
@@ -158,8 +158,8 @@ describe("decodeLogsRequest, OTLP/JSON", () => {
         json,
       ),
     );
-    expect(error.status).toBe(400);
-    expect(error.options.errors).toEqual([
+    expect(error.kind).toBe("invalid-input");
+    expect((error as InvalidInputError).errors).toEqual([
       {
         field: "body.resourceLogs[0].scopeLogs[0].logRecords[0].timeUnixNano",
         message: "must be an integer or a decimal string",
@@ -168,7 +168,9 @@ describe("decodeLogsRequest, OTLP/JSON", () => {
   });
 
   it("answers 400 for a body that is not JSON", async () => {
-    expect((await failure(decodeLogsRequest(Buffer.from("{oops"), json))).status).toBe(400);
+    expect((await failure(decodeLogsRequest(Buffer.from("{oops"), json))).kind).toBe(
+      "invalid-input",
+    );
   });
 });
 
@@ -216,54 +218,52 @@ describe("decodeLogsRequest, protobuf", () => {
 
   it("answers 400 for bytes that are not a protobuf request", async () => {
     const error = await failure(decodeLogsRequest(Buffer.from([0x0a, 0xff, 0x01]), protobuf));
-    expect(error.status).toBe(400);
+    expect(error.kind).toBe("invalid-input");
   });
 });
 
 describe("decodeLogsRequest, limits and media types", () => {
   it("answers 415 for other media types and content encodings", async () => {
     const text = { contentType: "text/plain", contentEncoding: null };
-    expect((await failure(decodeLogsRequest(Buffer.from("{}"), text))).status).toBe(415);
+    expect((await failure(decodeLogsRequest(Buffer.from("{}"), text))).kind).toBe("unsupported");
     const brotli = { ...json, contentEncoding: "br" };
-    expect((await failure(decodeLogsRequest(Buffer.from("{}"), brotli))).status).toBe(415);
+    expect((await failure(decodeLogsRequest(Buffer.from("{}"), brotli))).kind).toBe("unsupported");
   });
 
   it("answers 413 for more than 5,000 log records", async () => {
     const body = jsonBody({
       resourceLogs: [{ scopeLogs: [{ logRecords: Array.from({ length: 5001 }, () => ({})) }] }],
     });
-    expect((await failure(decodeLogsRequest(body, json))).status).toBe(413);
+    expect((await failure(decodeLogsRequest(body, json))).kind).toBe("too-large");
   });
 
   it("answers 413 when gzip inflates past the body limit", async () => {
     const bomb = gzipSync(Buffer.alloc(MAX_BODY_BYTES + 1, 32));
     const error = await failure(decodeLogsRequest(bomb, { ...json, contentEncoding: "gzip" }));
-    expect(error.status).toBe(413);
+    expect(error.kind).toBe("too-large");
   });
 });
 
-describe("logsResponse", () => {
+describe("encodeLogsResponse", () => {
   const partial = { rejectedLogRecords: 2, errorMessage: "2 log records: no error.code" };
 
-  it("answers JSON with the count as a decimal string, and {} when all was accepted", async () => {
-    const response = logsResponse("json", partial);
-    expect(response.status).toBe(200);
-    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
-    expect(await response.json()).toEqual({
+  it("answers JSON with the count as a decimal string, and {} when all was accepted", () => {
+    const encoded = encodeLogsResponse("json", partial);
+    expect(encoded.contentType).toBe("application/json");
+    expect(JSON.parse(encoded.body as string)).toEqual({
       partialSuccess: { rejectedLogRecords: "2", errorMessage: partial.errorMessage },
     });
-    expect(await logsResponse("json", undefined).json()).toEqual({});
+    expect(JSON.parse(encodeLogsResponse("json", undefined).body as string)).toEqual({});
   });
 
-  it("answers protobuf for protobuf requests, empty when all was accepted", async () => {
-    const response = logsResponse("protobuf", partial);
-    expect(response.headers.get("content-type")).toBe("application/x-protobuf");
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    const decoded = ExportLogsServiceResponse.toObject(ExportLogsServiceResponse.decode(bytes), {
-      longs: Number,
-    });
+  it("answers protobuf for protobuf requests, empty when all was accepted", () => {
+    const encoded = encodeLogsResponse("protobuf", partial);
+    expect(encoded.contentType).toBe("application/x-protobuf");
+    const decoded = ExportLogsServiceResponse.toObject(
+      ExportLogsServiceResponse.decode(encoded.body as Uint8Array),
+      { longs: Number },
+    );
     expect(decoded).toEqual({ partialSuccess: partial });
-    const empty = await logsResponse("protobuf", undefined).arrayBuffer();
-    expect(empty.byteLength).toBe(0);
+    expect((encodeLogsResponse("protobuf", undefined).body as Uint8Array).byteLength).toBe(0);
   });
 });

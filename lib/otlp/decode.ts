@@ -1,8 +1,9 @@
 /**
  * The OTLP/HTTP logs wire format, both ways: a request body (protobuf or OTLP/JSON, optionally
  * gzip) becomes a flat list of log records, each with its resource's attributes; the answer is an
- * ExportLogsServiceResponse in the request's encoding. Whole-request problems are HttpErrors
- * (400 undecodable, 413 too large, 415 unknown media type), as on our own ingest endpoint.
+ * ExportLogsServiceResponse in the request's encoding. Whole-request problems are domain errors
+ * (InvalidInputError undecodable, TooLargeError, UnsupportedError media type), as on our own
+ * ingest endpoint.
  *
  * Both encodings go through one reader: a protobuf message is turned into a plain object with
  * the JSON field names first, so the differences left are the ones OTLP/JSON defines (64-bit
@@ -10,7 +11,7 @@
  */
 import { decompress, MAX_BODY_BYTES } from "../ingest/decode";
 import { MAX_EVENTS_PER_BATCH } from "../ingest/event-schema";
-import { HttpError } from "../http/problem";
+import { InvalidInputError, TooLargeError, UnsupportedError } from "../errors";
 import { ExportLogsServiceRequest, ExportLogsServiceResponse } from "./proto/logs";
 
 export type OtlpEncoding = "protobuf" | "json";
@@ -69,9 +70,7 @@ function mediaType(contentType: string | null): OtlpEncoding {
   const type = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
   if (PROTOBUF_TYPES.has(type)) return "protobuf";
   if (type === "application/json") return "json";
-  throw new HttpError(415, "Send application/x-protobuf or application/json (OTLP/HTTP).", {
-    slug: "unsupported-media-type",
-  });
+  throw new UnsupportedError("Send application/x-protobuf or application/json (OTLP/HTTP).");
 }
 
 type Plain = Record<string, unknown>;
@@ -219,14 +218,12 @@ function readRequest(request: unknown): OtlpLogRecord[] {
 }
 
 const tooManyRecords = () =>
-  new HttpError(
-    413,
+  new TooLargeError(
     `At most ${MAX_EVENTS_PER_BATCH} log records and ${MAX_BODY_BYTES} bytes (decompressed) per request.`,
-    { slug: "body-too-large" },
   );
 
-function undecodable(detail: string): HttpError {
-  return new HttpError(400, detail, { slug: "invalid-body" });
+function undecodable(detail: string): InvalidInputError {
+  return new InvalidInputError(detail, [], "invalid-body");
 }
 
 function parseProtobuf(body: Buffer): unknown {
@@ -259,24 +256,31 @@ export async function decodeLogsRequest(
     return { encoding, records: readRequest(request) };
   } catch (error) {
     if (error instanceof MalformedBody) {
-      throw new HttpError(400, "The body is not a valid ExportLogsServiceRequest.", {
-        slug: "invalid-body",
-        errors: [{ field: `body.${error.at}`, message: error.problem }],
-      });
+      throw new InvalidInputError(
+        "The body is not a valid ExportLogsServiceRequest.",
+        [{ field: `body.${error.at}`, message: error.problem }],
+        "invalid-body",
+      );
     }
     throw error;
   }
 }
 
+/** An encoded ExportLogsServiceResponse: the bytes (or text) and their media type. */
+export interface EncodedLogsResponse {
+  contentType: string;
+  body: Uint8Array | string;
+}
+
 /**
- * The 200 answer: ExportLogsServiceResponse in the request's encoding, with partialSuccess only
- * when something was rejected. In JSON, the int64 count is a decimal string, as OTLP/JSON has it.
+ * The answer to an export: ExportLogsServiceResponse in the request's encoding, with
+ * partialSuccess only when something was rejected or changed. In JSON, the int64 count is a
+ * decimal string, as OTLP/JSON has it.
  */
-export function logsResponse(
+export function encodeLogsResponse(
   encoding: OtlpEncoding,
   partial: PartialSuccess | undefined,
-): Response {
-  const headers = { "cache-control": "no-store" };
+): EncodedLogsResponse {
   if (encoding === "json") {
     const body = partial
       ? {
@@ -286,12 +290,11 @@ export function logsResponse(
           },
         }
       : {};
-    return Response.json(body, { status: 200, headers });
+    return { contentType: "application/json", body: JSON.stringify(body) };
   }
   const message = ExportLogsServiceResponse.create(partial ? { partialSuccess: partial } : {});
-  const bytes = ExportLogsServiceResponse.encode(message).finish();
-  return new Response(new Uint8Array(bytes), {
-    status: 200,
-    headers: { ...headers, "content-type": "application/x-protobuf" },
-  });
+  return {
+    contentType: "application/x-protobuf",
+    body: ExportLogsServiceResponse.encode(message).finish(),
+  };
 }

@@ -6,18 +6,14 @@
  * string like "E42" is not a code). Resource attributes never make a record an event: one stray
  * resource attribute must not turn every info log of a service into an error.
  * OpenTelemetry semantic conventions fill the event's fields (record attributes win over resource
- * attributes); record attributes nothing reads go to `attributes`. Values the event schema would
- * refuse are trimmed or dropped here, so one odd attribute never costs the whole event.
+ * attributes); record attributes nothing reads go to `attributes`. Values are passed on as the
+ * record has them: ingest's validation cleans or drops what it cannot store, with a warning,
+ * so one odd attribute never costs the whole event (lib/ingest/fields.ts).
  */
 import type { RawBatch } from "../ingest/decode";
-import {
-  contextFields,
-  MAX_ATTRIBUTES,
-  MAX_FIELD_LENGTH,
-  MAX_TEXT_LENGTH,
-  type EventInput,
-} from "../ingest/event-schema";
-import type { Rejection } from "../ingest/validate";
+import { MAX_FIELD_LENGTH } from "../ingest/event-schema";
+import { checkEventId, truncate } from "../ingest/fields";
+import type { Rejection, Warning } from "../ingest/validate";
 import type { OtlpAttributes, OtlpLogRecord, OtlpValue, PartialSuccess } from "./decode";
 
 export const ERROR_CODE = "error.code";
@@ -49,16 +45,12 @@ const MAPPED_KEYS = new Set([
   "cloud.region",
 ]);
 
-const MAX_ATTRIBUTE_KEY_LENGTH = 64;
+/** An event as ingest's validation takes it (fields as the record had them). */
+export type MappedEvent = Record<string, unknown>;
 
-export type MappedRecord = { ok: true; event: EventInput } | { ok: false; reason: string };
-
-/** Cuts a string to `max` UTF-16 units without leaving half a surrogate pair at the end. */
-export function truncate(value: string, max: number): string {
-  if (value.length <= max) return value;
-  const cut = value.slice(0, max);
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
-}
+export type MappedRecord =
+  | { ok: true; event: MappedEvent; warnings: { field: string; reason: string }[] }
+  | { ok: false; reason: string };
 
 /** A scalar attribute as text ("" for none, and for arrays, maps and bytes). */
 function asText(value: OtlpValue | undefined): string {
@@ -76,14 +68,9 @@ function asInteger(value: OtlpValue | undefined): number | undefined {
   return undefined;
 }
 
-function short(value: OtlpValue | undefined): string | undefined {
-  const text = asText(value).trim();
-  return text ? truncate(text, MAX_FIELD_LENGTH) : undefined;
-}
-
-function long(value: OtlpValue | undefined): string | undefined {
-  const text = asText(value).trim();
-  return text ? truncate(text, MAX_TEXT_LENGTH) : undefined;
+/** A scalar attribute as trimmed text, or undefined when it has none. */
+function text(value: OtlpValue | undefined): string | undefined {
+  return asText(value).trim() || undefined;
 }
 
 /** `network.protocol.name` + `.version` in the spelling of ALPN ids: "h2", "http/1.1". */
@@ -100,17 +87,20 @@ export function httpProtocol(name: string, version: string): string | undefined 
 export function rootCause(stacktrace: string): string | undefined {
   const causes = [...stacktrace.matchAll(/^\s*Caused by:\s*(.+?)\s*$/gm)];
   const last = causes.at(-1)?.[1];
-  return last ? truncate(last, MAX_TEXT_LENGTH) : undefined;
+  return last || undefined;
 }
 
-function remoteIp(value: OtlpValue | undefined): string | undefined {
-  const text = asText(value).trim();
-  return contextFields.remoteIp.safeParse(text).success ? text : undefined;
+const IP_SHAPE = /^[0-9a-fA-F:.]+$/;
+
+/** The first of the values that looks like an address; else the first given (validation decides). */
+function remoteIp(...values: (OtlpValue | undefined)[]): string | undefined {
+  const given = values.map(text).filter((v): v is string => v !== undefined);
+  return given.find((v) => IP_SHAPE.test(v)) ?? given[0];
 }
 
-function apiLevel(value: OtlpValue | undefined): number | undefined {
-  const level = asInteger(value);
-  return level !== undefined && level >= 1 && level <= 1000 ? level : undefined;
+/** An integer attribute as a number; other values as they are (validation explains them). */
+function integerOrRaw(value: OtlpValue | undefined): unknown {
+  return asInteger(value) ?? (value === null ? undefined : value);
 }
 
 /** Nanoseconds since the epoch to milliseconds; the observed time when the event time is unset. */
@@ -119,44 +109,34 @@ function timestampMs(record: OtlpLogRecord): number | undefined {
   return nanos > 0n ? Number(nanos / 1_000_000n) : undefined;
 }
 
-/** A record attribute as an event attribute value, or undefined when it cannot be one. */
-function attributeValue(value: OtlpValue): string | number | boolean | undefined {
-  if (typeof value === "string") return truncate(value, MAX_FIELD_LENGTH);
-  if (typeof value === "boolean") return value;
-  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+/** A record attribute as an event attribute value; validation drops what cannot be one. */
+function attributeValue(value: OtlpValue): unknown {
   if (typeof value === "bigint") {
     // Past 2^53 a number would round: keep the exact digits as text.
     return Number.isSafeInteger(Number(value)) ? Number(value) : String(value);
   }
-  return undefined;
+  return value;
 }
 
-/**
- * The record's own unmapped scalar attributes, then its trace and span ids, up to the event
- * schema's limits: keys over 64 characters and non-scalar values are dropped, strings cut.
- */
-function extraAttributes(record: OtlpLogRecord): EventInput["attributes"] {
-  const result: Record<string, string | number | boolean> = {};
-  let count = 0;
-  const add = (key: string, value: string | number | boolean | undefined) => {
-    if (count >= MAX_ATTRIBUTES || value === undefined) return;
-    if (!key || key.length > MAX_ATTRIBUTE_KEY_LENGTH || Object.hasOwn(result, key)) return;
+/** The record's own unmapped attributes, then its trace and span ids. */
+function extraAttributes(record: OtlpLogRecord): Record<string, unknown> | undefined {
+  const result: Record<string, unknown> = {};
+  const add = (key: string, value: unknown) => {
+    if (value === undefined || value === null || Object.hasOwn(result, key)) return;
+    // defineProperty: an attribute named "__proto__" must not reach the prototype.
     Object.defineProperty(result, key, { value, enumerable: true, writable: true });
-    count += 1;
   };
   for (const [key, value] of record.attributes) {
     if (!MAPPED_KEYS.has(key)) add(key, attributeValue(value));
   }
   if (record.traceId) add("trace_id", record.traceId);
   if (record.spanId) add("span_id", record.spanId);
-  return count ? result : undefined;
+  return Object.keys(result).length ? result : undefined;
 }
 
 /** Drops undefined fields, so the event has only what the record said. */
-function compact(event: EventInput): EventInput {
-  return Object.fromEntries(
-    Object.entries(event).filter(([, value]) => value !== undefined),
-  ) as EventInput;
+function compact(event: MappedEvent): MappedEvent {
+  return Object.fromEntries(Object.entries(event).filter(([, value]) => value !== undefined));
 }
 
 export function mapLogRecord(record: OtlpLogRecord): MappedRecord {
@@ -168,38 +148,45 @@ export function mapLogRecord(record: OtlpLogRecord): MappedRecord {
 
   const merged: OtlpAttributes = new Map([...record.resource, ...record.attributes]);
   const get = (key: string) => merged.get(key);
+  const warnings: { field: string; reason: string }[] = [];
   const uid = asText(get("log.record.uid"));
-  const service = short(get("service.name"));
+  // A uid that cannot be stored whole would be cut into someone else's id: go without
+  // idempotency rather than lose the record.
+  const eventId = uid ? checkEventId(uid) : undefined;
+  if (eventId && !eventId.ok) {
+    warnings.push({ field: "eventId", reason: `log.record.uid ${eventId.reason}; left out` });
+  }
+  const service = text(get("service.name"));
   const stacktrace = asText(get("exception.stacktrace"));
-  const os = short(get("os.name")) ?? short(get("os.type"));
+  const os = text(get("os.name")) ?? text(get("os.type"));
 
   return {
     ok: true,
+    warnings,
     event: compact({
       code,
       timestamp: timestampMs(record),
-      // A uid too long to store would be cut into someone else's id: go without idempotency.
-      eventId: uid && uid.length <= MAX_FIELD_LENGTH ? uid : undefined,
-      exception: short(get("exception.type")),
-      message: long(get("exception.message")) ?? long(record.body),
+      eventId: eventId?.ok ? eventId.value : undefined,
+      exception: text(get("exception.type")),
+      message: text(get("exception.message")) ?? text(record.body),
       cause: stacktrace ? rootCause(stacktrace) : undefined,
-      host: short(get("server.address")),
-      remoteIp: remoteIp(get("network.peer.address")) ?? remoteIp(get("server.socket.address")),
+      host: text(get("server.address")),
+      remoteIp: remoteIp(get("network.peer.address"), get("server.socket.address")),
       httpProtocol: httpProtocol(
         asText(get("network.protocol.name")),
         asText(get("network.protocol.version")),
       ),
       // The SDKs' placeholder when no service name was configured says nothing about the app.
       app: service?.startsWith("unknown_service") ? undefined : service,
-      appVersion: short(get("service.version")),
+      appVersion: text(get("service.version")),
       platform: os?.toLowerCase(),
-      osVersion: short(get("os.version")),
-      apiLevel: apiLevel(get("android.os.api_level")),
-      deviceModel: short(get("device.model.identifier")) ?? short(get("device.model.name")),
-      deviceId: short(get("device.id")),
-      network: short(get("network.connection.type")),
-      carrier: short(get("network.carrier.name")),
-      region: short(get("geo.region.iso_code")) ?? short(get("cloud.region")),
+      osVersion: text(get("os.version")),
+      apiLevel: integerOrRaw(get("android.os.api_level")),
+      deviceModel: text(get("device.model.identifier")) ?? text(get("device.model.name")),
+      deviceId: text(get("device.id")),
+      network: text(get("network.connection.type")),
+      carrier: text(get("network.carrier.name")),
+      region: text(get("geo.region.iso_code")) ?? text(get("cloud.region")),
       attributes: extraAttributes(record),
     }),
   };
@@ -209,33 +196,32 @@ export interface LogsBatch {
   batch: RawBatch;
   /** Reasons of the records that did not become events, one per record. */
   notEvents: string[];
+  /** What the mapping left out of the events (index: the event's, in `batch`). */
+  warnings: Warning[];
 }
 
-/** The events of a request, ready for `ingestRawBatch`, and why the other records were left. */
+/** The events of a request, ready for ingest, and why the other records were left. */
 export function toRawBatch(records: OtlpLogRecord[]): LogsBatch {
   const batch: RawBatch = { events: [] };
   const notEvents: string[] = [];
+  const warnings: Warning[] = [];
   for (const record of records) {
     const mapped = mapLogRecord(record);
-    if (mapped.ok) batch.events.push({ ok: true, value: mapped.event });
-    else notEvents.push(mapped.reason);
+    if (!mapped.ok) {
+      notEvents.push(mapped.reason);
+      continue;
+    }
+    const index = batch.events.length;
+    for (const warning of mapped.warnings) warnings.push({ index, ...warning });
+    batch.events.push({ ok: true, value: mapped.event });
   }
-  return { batch, notEvents };
+  return { batch, notEvents, warnings };
 }
 
 const MAX_REASONS_LISTED = 5;
 
-/**
- * OTLP's partialSuccess: every record that is not stored as an event (not an event, or an event
- * validation refused), with the reasons grouped and counted. Duplicates were stored before, so
- * they are not rejections. Undefined when nothing was rejected.
- */
-export function partialSuccess(
-  notEvents: string[],
-  invalid: Pick<Rejection, "error">[],
-): PartialSuccess | undefined {
-  const reasons = [...notEvents, ...invalid.map((r) => `invalid event (${r.error})`)];
-  if (reasons.length === 0) return undefined;
+/** "3 log records: reason" for each reason, most frequent first, the first few of them. */
+function grouped(reasons: string[]): string[] {
   const counts = new Map<string, number>();
   for (const reason of reasons) counts.set(reason, (counts.get(reason) ?? 0) + 1);
   const groups = [...counts].sort((a, b) => b[1] - a[1]);
@@ -245,5 +231,26 @@ export function partialSuccess(
   if (groups.length > MAX_REASONS_LISTED) {
     listed.push(`and ${groups.length - MAX_REASONS_LISTED} other reasons`);
   }
-  return { rejectedLogRecords: reasons.length, errorMessage: listed.join("; ") };
+  return listed;
+}
+
+/**
+ * OTLP's partialSuccess: every record that is not stored as an event (not an event, or an event
+ * validation refused), with the reasons grouped and counted, then what was cleaned or dropped
+ * from records that were stored. OTLP lets a server send warnings with 0 rejected records
+ * (opentelemetry-proto, otlp.md "Partial Success"). Duplicates were stored before, so they are
+ * not rejections. Undefined when nothing was rejected or changed.
+ */
+export function partialSuccess(
+  notEvents: string[],
+  invalid: Pick<Rejection, "error">[],
+  warnings: Pick<Warning, "field" | "reason">[] = [],
+): PartialSuccess | undefined {
+  const reasons = [...notEvents, ...invalid.map((r) => `invalid event (${r.error})`)];
+  if (reasons.length === 0 && warnings.length === 0) return undefined;
+  const changed = grouped(warnings.map((w) => `stored, but ${w.field} ${w.reason}`));
+  return {
+    rejectedLogRecords: reasons.length,
+    errorMessage: [...grouped(reasons), ...changed].join("; "),
+  };
 }

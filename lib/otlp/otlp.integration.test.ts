@@ -21,7 +21,7 @@ import {
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { mergeAggregateDeltas } from "@/lib/ingest/aggregate-deltas";
+import { mergeAggregateDeltas } from "@/lib/telemetry/aggregates";
 import { ORIGIN, startIngestFixture, type IngestFixture } from "@/test/support/app";
 
 import { ExportLogsServiceResponse } from "./proto/logs";

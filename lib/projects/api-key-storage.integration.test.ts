@@ -6,7 +6,9 @@ import { createPrismaClient, type Db } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrations";
 import { createScratchDatabase, type ScratchDatabase } from "@/test/support/database";
 
-import { authenticateApiKey, createApiKey, createProject, revokeApiKey } from "./repository";
+import { authenticateApiKey } from "../auth/api-keys";
+
+import { createApiKey, createProject, revokeApiKey } from "./repository";
 
 /** Every row of every table as text: what someone holding a database dump could read. */
 async function dumpAllRows(url: string): Promise<string> {

@@ -3,16 +3,9 @@
  * and the tests share them.
  */
 import type { Db } from "../db/client";
-import {
-  generateApiKey,
-  hashApiKey,
-  looksLikeApiKey,
-  type ApiKeyScope,
-} from "../auth/api-key-secret";
+import { generateApiKey, type ApiKeyScope } from "../auth/api-key-secret";
+import { ConflictError, NotFoundError } from "../errors";
 import type { ApiKeyDto, CreatedApiKeyDto, ProjectDto } from "./dto";
-
-export class ProjectExistsError extends Error {}
-export class NotFoundError extends Error {}
 
 function toProjectDto(p: { id: string; slug: string; name: string; createdAt: Date }): ProjectDto {
   return { id: p.id, slug: p.slug, name: p.name, createdAt: p.createdAt.toISOString() };
@@ -32,7 +25,7 @@ export async function createProject(
   input: { slug: string; name?: string },
 ): Promise<ProjectDto> {
   const existing = await db.project.findUnique({ where: { slug: input.slug } });
-  if (existing) throw new ProjectExistsError(`project "${input.slug}" already exists`);
+  if (existing) throw new ConflictError(`project "${input.slug}" already exists`);
   return toProjectDto(
     await db.project.create({ data: { slug: input.slug, name: input.name ?? input.slug } }),
   );
@@ -103,44 +96,4 @@ export async function revokeApiKey(db: Db, idOrPrefix: string): Promise<ApiKeyDt
     include: { project: { select: { slug: true } } },
   });
   return toKeyDto(revoked);
-}
-
-const LAST_USED_RESOLUTION_MS = 60_000;
-/** When this process last wrote lastUsedAt, per key id (one entry per key in use). */
-const lastUsedWrites = new Map<string, number>();
-
-export interface KeyPrincipal {
-  keyId: string;
-  projectId: string;
-  projectSlug: string;
-  scopes: ApiKeyScope[];
-}
-
-/**
- * The project and scopes of a bearer key, or undefined for a malformed, unknown or revoked key:
- * callers cannot tell those apart, so keys cannot be probed.
- */
-export async function authenticateApiKey(db: Db, key: string): Promise<KeyPrincipal | undefined> {
-  if (!looksLikeApiKey(key)) return undefined;
-  const found = await db.apiKey.findUnique({
-    where: { keyHash: hashApiKey(key) },
-    include: { project: { select: { slug: true } } },
-  });
-  if (!found || found.revokedAt) return undefined;
-  // At most one write a minute per key: this process skips the statement while its last write
-  // is recent, and the condition keeps several instances from writing more often either.
-  const now = Date.now();
-  if (now - (lastUsedWrites.get(found.id) ?? 0) >= LAST_USED_RESOLUTION_MS) {
-    lastUsedWrites.set(found.id, now);
-    await db.$executeRaw`
-      UPDATE "ApiKey" SET "lastUsedAt" = now()
-      WHERE id = ${found.id}
-        AND ("lastUsedAt" IS NULL OR "lastUsedAt" < now() - interval '1 minute')`;
-  }
-  return {
-    keyId: found.id,
-    projectId: found.projectId,
-    projectSlug: found.project.slug,
-    scopes: found.scopes as ApiKeyScope[],
-  };
 }

@@ -10,17 +10,9 @@
  */
 import { z } from "zod";
 
-import { HttpError } from "../http/problem";
-import { DIMENSIONS, type Dimension } from "../ingest/batch-counts";
-import { columnOf } from "../ingest/store";
-
-/** The raw event column a dimension filters and groups on, as text (api_level is an integer). */
-export function dimensionColumn(dimension: Dimension): string {
-  const column = columnOf(DIMENSIONS[dimension]);
-  return column === "api_level" ? `${column}::text` : column;
-}
-
-export type Filters = Partial<Record<Dimension, string[]>>;
+import { InvalidInputError } from "../errors";
+import { DIMENSIONS, type Dimension } from "../telemetry/columns";
+import type { Filters } from "../telemetry/reads";
 
 const values = z
   .string()
@@ -43,24 +35,10 @@ export function filtersOf(query: Partial<Record<Dimension, string[] | undefined>
   return filters;
 }
 
-export const hasFilters = (filters: Filters) => Object.keys(filters).length > 0;
-
-/**
- * ` AND column = ANY($n::text[])` for each filter, the values appended to `params` (so the SQL
- * only ever contains our own column names and placeholders).
- */
-export function filterSql(filters: Filters, params: unknown[]): string {
-  return Object.entries(filters)
-    .map(([dimension, list]) => {
-      params.push(list);
-      return ` AND ${dimensionColumn(dimension as Dimension)} = ANY($${params.length}::text[])`;
-    })
-    .join("");
-}
-
 /**
  * A filtered range must lie where raw events are kept. `earliest` is the first instant the
  * answer counts (for top, the start of the previous period it compares with).
+ * Throws InvalidInputError naming `query.from` otherwise.
  */
 export function requireRawWindow(
   earliest: Date,
@@ -70,14 +48,14 @@ export function requireRawWindow(
 ): void {
   const oldest = nowMs - rawDays * 86_400_000;
   if (earliest.getTime() < oldest) {
-    throw new HttpError(400, "Filtered statistics count raw events, which are kept for a while.", {
-      slug: "invalid-request",
-      errors: [
+    throw new InvalidInputError(
+      "Filtered statistics count raw events, which are kept for a while.",
+      [
         {
           field: "query.from",
           message: `with a dimension filter, ${what} within the last ${rawDays} days (raw events are kept that long); ${new Date(oldest).toISOString()} or later`,
         },
       ],
-    });
+    );
   }
 }

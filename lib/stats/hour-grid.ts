@@ -10,6 +10,8 @@ import type { StoredHours } from "../detection/repository";
 
 /** A code's buckets, column by column (`upper` Infinity = no verdict), with spike intervals. */
 export interface CodeBuckets {
+  /** Minutes before this (UTC minutes) were judged and stored; later ones were judged here. */
+  settledEnd: number;
   count: Float64Array;
   expected: Float64Array;
   upper: Float64Array;
@@ -79,9 +81,9 @@ export class HourGrid {
    * Buckets of `hoursPerBucket` hours; a bucket with an hour without verdicts has none either.
    * Consecutive buckets with spike minutes form one interval, as rollUp merges them.
    */
-  buckets(hoursPerBucket: number): CodeBuckets {
+  buckets(hoursPerBucket: number): Omit<CodeBuckets, "settledEnd"> {
     const n = Math.ceil(this.hours / hoursPerBucket);
-    const out: CodeBuckets = {
+    const out: Omit<CodeBuckets, "settledEnd"> = {
       count: new Float64Array(n),
       expected: new Float64Array(n),
       upper: new Float64Array(n),

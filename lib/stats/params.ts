@@ -1,7 +1,7 @@
 /** Query parameters of the statistics API, validated once for every endpoint. */
 import { z } from "zod";
 
-import { DIMENSIONS } from "../ingest/batch-counts";
+import { DIMENSIONS } from "../telemetry/columns";
 import { projectSlug } from "../projects/api-schemas";
 import { filterParams } from "./filters";
 
@@ -82,3 +82,7 @@ export const seriesQuery = z
       });
     }
   });
+
+export type TopQuery = z.infer<typeof topQuery>;
+export type BreakdownQuery = z.infer<typeof breakdownQuery>;
+export type SeriesQuery = z.infer<typeof seriesQuery>;

@@ -2,6 +2,10 @@
  * Where chart buckets come from (see lib/stats/series.ts): stored hourly verdicts plus the
  * minutes after the stored state for hourly and daily charts, minutes replayed from the midnight
  * checkpoint before the range for minute and 5-minute charts; raw events for a filtered slice.
+ *
+ * Counts never wait for the detector: a code without a stored detector yet (its first events
+ * are minutes old, or the background loop is off) gets a fresh detector from its first minute,
+ * judged on the spot, so its counts are in the chart from the first 2xx on.
  */
 import {
   continueSeries,
@@ -11,12 +15,18 @@ import {
   SpikeDetector,
   type SeriesVerdicts,
 } from "../detect";
+import type { Sql } from "../db/sql";
 import { currentSettings } from "../detection/advance";
 import { restoreDetectors } from "../detection/cache";
 import { hoursInRange } from "../detection/hour-cache";
 import { hourTotals } from "../detection/hour-totals";
-import { latestCheckpoints, loadStates, minuteCounts, type Sql } from "../detection/repository";
-import { filterSql, type Filters } from "./filters";
+import { latestCheckpoints, loadStates, type StoredState } from "../detection/repository";
+import {
+  denseMinuteCounts,
+  filteredMinuteCounts,
+  firstMinutes,
+  type Filters,
+} from "../telemetry/reads";
 import { HourGrid, type CodeBuckets } from "./hour-grid";
 
 /** The detector's seasonal profile looks back four weeks. */
@@ -29,6 +39,29 @@ export interface Range {
   /** Minutes from here on have not happened yet. */
   nowEnd: number;
 }
+
+/**
+ * Fresh detectors for the codes among `codes` that have events but no stored state, each from
+ * the code's first minute (codes without events get none).
+ */
+async function freshDetectors(
+  sql: Sql,
+  projectId: string,
+  codes: number[],
+  states: Map<number, StoredState>,
+): Promise<Map<number, SpikeDetector>> {
+  const firsts = await firstMinutes(
+    sql,
+    projectId,
+    codes.filter((code) => !states.has(code)),
+  );
+  const settings = currentSettings();
+  return new Map([...firsts].map(([code, first]) => [code, new SpikeDetector(first, settings)]));
+}
+
+/** Minutes before this were judged and stored for `code`; none for a code without a state. */
+const settledEndOf = (states: Map<number, StoredState>, code: number) =>
+  states.get(code)?.nextMinute ?? Number.NEGATIVE_INFINITY;
 
 /** Stored hourly verdicts, plus the minutes after the stored state replayed on the spot. */
 export async function fromStoredHours(
@@ -44,19 +77,33 @@ export async function fromStoredHours(
   for (const [code, parts] of stored) for (const part of parts) grids.get(code)!.setStored(part);
   const tailEnd = Math.min(range.toMinute, range.nowEnd);
   const tails = new Map([...states].filter(([, s]) => s.nextMinute < tailEnd));
-  if (tails.size > 0) {
-    const detectors = await restoreDetectors(sql, projectId, tails);
-    const tailFrom = Math.min(...[...tails.values()].map((s) => s.nextMinute));
-    const counts = await denseCounts(sql, projectId, [...tails], tailFrom, tailEnd);
-    for (const [code, state] of tails) {
-      const detector = detectors.get(code)!;
-      const minutes = counts.get(code)!.subarray(state.nextMinute - tailFrom);
+  const detectors = new Map([
+    ...(tails.size > 0 ? await restoreDetectors(sql, projectId, tails) : []),
+    ...(await freshDetectors(sql, projectId, codes, states)),
+  ]);
+  const behind = [...detectors].filter(([, d]) => d.nextMinute < tailEnd);
+  if (behind.length > 0) {
+    const tailFrom = Math.min(...behind.map(([, d]) => d.nextMinute));
+    const counts = await denseMinuteCounts(
+      sql,
+      projectId,
+      behind.map(([code]) => code),
+      tailFrom,
+      tailEnd,
+    );
+    for (const [code, detector] of behind) {
+      const minutes = counts.get(code)!.subarray(detector.nextMinute - tailFrom);
       const verdicts = continueSeries(detector, minutes);
       const start = Math.max(0, range.fromMinute - verdicts.startMinute);
       for (const part of hourTotals(verdicts, start)) grids.get(code)!.add(part);
     }
   }
-  return new Map(codes.map((code) => [code, grids.get(code)!.buckets(range.step / 60)]));
+  return new Map(
+    codes.map((code) => [
+      code,
+      { ...grids.get(code)!.buckets(range.step / 60), settledEnd: settledEndOf(states, code) },
+    ]),
+  );
 }
 
 /** Minute verdicts replayed from the checkpoint before the range, rolled up to the step. */
@@ -81,9 +128,18 @@ export async function fromReplayedMinutes(
         : new SpikeDetector(state.startMinute, currentSettings()),
     );
   }
+  for (const [code, detector] of await freshDetectors(sql, projectId, codes, states)) {
+    detectors.set(code, detector);
+  }
   const replayed = [...detectors].filter(([, d]) => d.nextMinute < replayEnd);
   const replayFrom = Math.min(replayEnd, ...replayed.map(([, d]) => d.nextMinute));
-  const counts = await denseCounts(sql, projectId, replayed, replayFrom, replayEnd);
+  const counts = await denseMinuteCounts(
+    sql,
+    projectId,
+    replayed.map(([code]) => code),
+    replayFrom,
+    replayEnd,
+  );
   const result = new Map<number, CodeBuckets>();
   for (const code of codes) {
     const detector = detectors.get(code);
@@ -91,7 +147,7 @@ export async function fromReplayedMinutes(
       detector && detector.nextMinute < replayEnd
         ? continueSeries(detector, counts.get(code)!.subarray(detector.nextMinute - replayFrom))
         : undefined;
-    result.set(code, minuteBuckets(verdicts, range));
+    result.set(code, minuteBuckets(verdicts, range, settledEndOf(states, code)));
   }
   return result;
 }
@@ -111,20 +167,13 @@ export async function fromFilteredEvents(
   const windowStart = Math.ceil((filtered.nowMs - filtered.rawDays * 86_400_000) / 60_000);
   const historyStart = Math.max(windowStart, range.fromMinute - HISTORY_MINUTES);
   const replayEnd = Math.min(range.toMinute, range.nowEnd);
-  const dense = new Map(
-    codes.map((c) => [c, new Float64Array(Math.max(0, replayEnd - historyStart))]),
+  const dense = await filteredMinuteCounts(
+    sql,
+    projectId,
+    codes,
+    { from: historyStart, to: replayEnd },
+    filtered.filters,
   );
-  const params: unknown[] = [projectId, codes, historyStart, replayEnd];
-  const { rows } = await sql.query<{ code: number; m: number; n: number }>(
-    `SELECT code, (extract(epoch FROM date_trunc('minute', occurred_at)) / 60)::int AS m,
-            count(*)::int AS n
-     FROM event WHERE project_id = $1 AND code = ANY($2::int[])
-       AND occurred_at >= to_timestamp($3::bigint * 60)
-       AND occurred_at < to_timestamp($4::bigint * 60)${filterSql(filtered.filters, params)}
-     GROUP BY 1, 2`,
-    params,
-  );
-  for (const row of rows) dense.get(row.code)![row.m - historyStart] = row.n;
   const settings = currentSettings();
   return new Map(
     codes.map((code) => [
@@ -134,15 +183,22 @@ export async function fromFilteredEvents(
           ? detectSeries(dense.get(code)!, historyStart, settings)
           : undefined,
         range,
+        // A slice's verdicts are judged on the spot and never stored: all provisional.
+        Number.NEGATIVE_INFINITY,
       ),
     ]),
   );
 }
 
 /** Minute verdicts rolled up to the range's buckets. */
-function minuteBuckets(verdicts: SeriesVerdicts | undefined, range: Range): CodeBuckets {
+function minuteBuckets(
+  verdicts: SeriesVerdicts | undefined,
+  range: Range,
+  settledEnd: number,
+): CodeBuckets {
   const rolled = rollUp(inRange(verdicts, range), range.step);
   return {
+    settledEnd,
     count: Float64Array.from(rolled.buckets, (b) => b.count),
     expected: Float64Array.from(rolled.buckets, (b) => b.expected),
     upper: Float64Array.from(rolled.buckets, (b) => b.upper),
@@ -151,7 +207,10 @@ function minuteBuckets(verdicts: SeriesVerdicts | undefined, range: Range): Code
   };
 }
 
-/** The verdicts of the range's minutes; minutes without one (not replayed) count zero, no verdict. */
+/**
+ * The verdicts of the range's minutes; past minutes without one (not replayed) count zero, with no
+ * verdict.
+ */
 function inRange(verdicts: SeriesVerdicts | undefined, range: Range): SeriesVerdicts {
   const n = range.toMinute - range.fromMinute;
   const out: SeriesVerdicts = {
@@ -164,6 +223,9 @@ function inRange(verdicts: SeriesVerdicts | undefined, range: Range): SeriesVerd
     warmingUp: new Uint8Array(n),
     intervals: [],
   };
+  // Minutes yet to come take no part in a bucket's band: the current 5 minutes are judged as
+  // far as they have gone (a bucket wholly in the future has no verdict, series.ts).
+  for (let i = Math.max(0, range.nowEnd - range.fromMinute); i < n; i++) out.upper[i] = 0;
   if (verdicts) {
     const offset = range.fromMinute - verdicts.startMinute;
     for (let i = Math.max(0, -offset); i < n && i + offset < verdicts.counts.length; i++) {
@@ -175,21 +237,4 @@ function inRange(verdicts: SeriesVerdicts | undefined, range: Range): SeriesVerd
   }
   out.intervals = spikeIntervals(out.spike, out.counts, out.expected);
   return out;
-}
-
-/** Per-minute counts of each code in [from, to), zeros included. */
-async function denseCounts(
-  sql: Sql,
-  projectId: string,
-  codes: [number, unknown][],
-  from: number,
-  to: number,
-): Promise<Map<number, Float64Array>> {
-  const dense = new Map(codes.map(([code]) => [code, new Float64Array(Math.max(0, to - from))]));
-  if (to > from) {
-    for (const row of await minuteCounts(sql, projectId, [...dense.keys()], from, to)) {
-      dense.get(row.code)![row.m - from] = row.count;
-    }
-  }
-  return dense;
 }

@@ -1,22 +1,27 @@
 /**
  * Counts per bucket for some codes, with the detector's expected value, band and verdict: the
  * chart data of the overview and code pages. Every bucket of the range is present, zeros
- * included. Verdicts come from the detectors the server keeps current (lib/detection), so they
- * are exactly those a live alert saw, and reading them is cheap:
- *   - hourly and daily buckets sum the stored hourly verdicts, plus the last few minutes not
- *     judged yet, replayed from the stored state;
+ * included, and its count is every event stored for it when the read began, whatever the
+ * background work has done: only verdicts may wait for the detector. Verdicts come from the
+ * detectors the server keeps current (lib/detection), so they are exactly those a live alert
+ * saw, and reading them is cheap:
+ *   - hourly and daily buckets sum the stored hourly verdicts, plus the minutes not judged yet,
+ *     replayed from the stored state (from the code's first minute for a code without one);
  *   - minute and 5-minute buckets replay the code's minutes from the midnight checkpoint before
  *     the range (at most a day more than the range itself).
- * Buckets before a code's first event, or in the future, have no verdict: `upper` is null.
+ * Each bucket says how far to trust its verdict (`verdict`, see `BucketVerdict`).
  */
 import type pg from "pg";
 
+import type { Principal } from "../auth/authorize";
+import { withTransaction } from "../db/sql";
 import { ensureCurrent } from "../detection/current";
-import { mergeBeforeRead } from "../ingest/aggregate-deltas";
-import type { Sql } from "../detection/repository";
+import { mergeBeforeRead } from "../telemetry/aggregates";
+import { busiestCodes, hasFilters, type Filters } from "../telemetry/reads";
+import { filtersOf, requireRawWindow } from "./filters";
 import type { CodeBuckets } from "./hour-grid";
-import { INTERVAL_MINUTES } from "./params";
-import { filterSql, hasFilters, requireRawWindow, type Filters } from "./filters";
+import { INTERVAL_MINUTES, type SeriesQuery } from "./params";
+import { statsScope } from "./scope";
 import {
   fromFilteredEvents,
   fromReplayedMinutes,
@@ -26,6 +31,19 @@ import {
 
 const DEFAULT_CODES = 10;
 
+/**
+ * How far a bucket's verdict (expected, upper, spike) can be trusted, the same for every reader
+ * (the series API, the dashboard, alerts):
+ *   - "settled": every minute of it was judged and stored by the detector; late events would
+ *     be replayed into it, but it will not change otherwise;
+ *   - "provisional": some minute of it was judged on the spot from the stored state (the last
+ *     few minutes, a code seen for the first time minutes ago, a filtered slice); it may
+ *     still change as late events arrive;
+ *   - "none": no verdict is possible yet (before a code's first event, its first hour, or the
+ *     future): `upper` is null.
+ */
+export type BucketVerdict = "settled" | "provisional" | "none";
+
 export interface SeriesPoint {
   t: string;
   count: number;
@@ -33,6 +51,7 @@ export interface SeriesPoint {
   /** null while the detector has no verdict (before a code's first event, or in the future). */
   upper: number | null;
   spike: boolean;
+  verdict: BucketVerdict;
 }
 
 export interface SeriesResult {
@@ -47,6 +66,25 @@ export interface SeriesResult {
 const iso = (minute: number) => new Date(minute * 60_000).toISOString();
 const round = (x: number) => Math.round(x * 100) / 100;
 
+/**
+ * GET /api/v1/series for `principal`: the project from the caller and `query.project`
+ * (lib/stats/scope.ts), the series, and the project's slug. Throws InvalidInputError,
+ * NotFoundError or ForbiddenError (scope), InvalidInputError for a filtered range older than
+ * the raw events' retention.
+ */
+export async function getSeries(principal: Principal, query: SeriesQuery) {
+  const scope = await statsScope(principal, query.project);
+  const result = await codeSeries(scope.pool, scope.projectId, query, {
+    filters: filtersOf(query),
+    rawDays: scope.rawDays,
+  });
+  return { project: scope.projectSlug, ...result };
+}
+
+/**
+ * The series of `codes` (the 10 busiest of the range when absent) for `projectId`, in buckets of
+ * `interval` over [from, to) widened to whole buckets.
+ */
 export async function codeSeries(
   pool: pg.Pool,
   projectId: string,
@@ -69,7 +107,14 @@ export async function codeSeries(
   if (!hasFilters(filters)) await mergeBeforeRead(pool);
   const client = await pool.connect();
   try {
-    const codes = query.codes ?? (await busiestCodes(client, projectId, range, filters));
+    const codes =
+      query.codes ??
+      (await busiestCodes(
+        client,
+        projectId,
+        { fromMinute: range.fromMinute, toMinute: range.toMinute, limit: DEFAULT_CODES },
+        filters,
+      ));
     if (hasFilters(filters)) {
       const perCode = await fromFilteredEvents(client, projectId, codes, range, {
         filters,
@@ -80,40 +125,18 @@ export async function codeSeries(
     }
     await ensureCurrent(client, projectId, codes, nowMs);
     // One snapshot: a detector advancing meanwhile cannot show half its work.
-    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    try {
-      const perCode =
+    const perCode = await withTransaction(
+      client,
+      () =>
         step % 60 === 0
-          ? await fromStoredHours(client, projectId, codes, range)
-          : await fromReplayedMinutes(client, projectId, codes, range);
-      await client.query("COMMIT");
-      return present(query.interval, range, codes, perCode);
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
-    }
+          ? fromStoredHours(client, projectId, codes, range)
+          : fromReplayedMinutes(client, projectId, codes, range),
+      { isolation: "REPEATABLE READ", readOnly: true },
+    );
+    return present(query.interval, range, codes, perCode);
   } finally {
     client.release();
   }
-}
-
-/** The most frequent codes of the range (of the filtered slice, when filtered). */
-async function busiestCodes(
-  sql: Sql,
-  projectId: string,
-  range: Range,
-  filters: Filters,
-): Promise<number[]> {
-  const params: unknown[] = [projectId, iso(range.fromMinute), iso(range.toMinute)];
-  const { rows } = await sql.query<{ code: number }>(
-    hasFilters(filters)
-      ? `SELECT code FROM event WHERE project_id = $1 AND occurred_at >= $2 AND occurred_at < $3
-         ${filterSql(filters, params)} GROUP BY code ORDER BY count(*) DESC, code LIMIT ${DEFAULT_CODES}`
-      : `SELECT code FROM event_minute WHERE project_id = $1 AND minute >= $2 AND minute < $3
-         GROUP BY code ORDER BY sum(count) DESC, code LIMIT ${DEFAULT_CODES}`,
-    params,
-  );
-  return rows.map((r) => r.code);
 }
 
 function present(
@@ -131,7 +154,7 @@ function present(
     interval,
     from: iso(range.fromMinute),
     to: iso(range.toMinute),
-    series: pointsOf(codes, perCode, times),
+    series: pointsOf(codes, perCode, times, range),
     spikes: [],
   };
   for (const code of codes) {
@@ -148,18 +171,35 @@ function present(
   return result;
 }
 
-function* pointsOf(codes: number[], perCode: Map<number, CodeBuckets>, times: string[]) {
+/** The verdict of bucket `i` (see BucketVerdict); minutes from `range.nowEnd` on do not count. */
+function verdictOf(buckets: CodeBuckets, i: number, range: Range): BucketVerdict {
+  const start = range.fromMinute + i * range.step;
+  if (start >= range.nowEnd || !Number.isFinite(buckets.upper[i]!)) return "none";
+  const end = Math.min(start + range.step, range.nowEnd);
+  return end <= buckets.settledEnd ? "settled" : "provisional";
+}
+
+function* pointsOf(
+  codes: number[],
+  perCode: Map<number, CodeBuckets>,
+  times: string[],
+  range: Range,
+) {
   for (const code of codes) {
     const buckets = perCode.get(code)!;
     yield {
       code,
-      points: times.map((t, i) => ({
-        t,
-        count: buckets.count[i]!,
-        expected: round(buckets.expected[i]!),
-        upper: Number.isFinite(buckets.upper[i]!) ? round(buckets.upper[i]!) : null,
-        spike: buckets.spike[i] === 1,
-      })),
+      points: times.map((t, i): SeriesPoint => {
+        const verdict = verdictOf(buckets, i, range);
+        return {
+          t,
+          count: buckets.count[i]!,
+          expected: round(buckets.expected[i]!),
+          upper: verdict === "none" ? null : round(buckets.upper[i]!),
+          spike: buckets.spike[i] === 1,
+          verdict,
+        };
+      }),
     };
   }
 }

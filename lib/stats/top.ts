@@ -5,8 +5,12 @@
  */
 import type pg from "pg";
 
-import { mergeBeforeRead } from "../ingest/aggregate-deltas";
-import { filterSql, hasFilters, requireRawWindow, type Filters } from "./filters";
+import type { Principal } from "../auth/authorize";
+import { mergeBeforeRead } from "../telemetry/aggregates";
+import { codeTotals, hasFilters, type Filters } from "../telemetry/reads";
+import { filtersOf, requireRawWindow } from "./filters";
+import type { TopQuery } from "./params";
+import { statsScope } from "./scope";
 
 export interface TopRow {
   code: number;
@@ -26,63 +30,48 @@ export interface TopResult {
   codes: TopRow[];
 }
 
-/** The same over raw events, for a filtered ranking (lib/stats/filters.ts). */
-const topRawSql = (filters: string) => `
-  SELECT code,
-         count(*) FILTER (WHERE occurred_at >= $2)::bigint AS count,
-         count(*) FILTER (WHERE occurred_at < $2)::bigint AS previous
-  FROM event
-  WHERE project_id = $1 AND occurred_at >= $4 AND occurred_at < $3${filters}
-  GROUP BY code
-  HAVING count(*) FILTER (WHERE occurred_at >= $2) > 0
-  ORDER BY count DESC, code
-  LIMIT $5`;
+/** GET /api/v1/top for `principal` (see lib/stats/scope.ts for the project and its errors). */
+export async function getTop(principal: Principal, query: TopQuery) {
+  const scope = await statsScope(principal, query.project);
+  const result = await topCodes(scope.pool, scope.projectId, query, {
+    filters: filtersOf(query),
+    rawDays: scope.rawDays,
+  });
+  return { project: scope.projectSlug, ...result };
+}
 
-const TOP_SQL = `
-  SELECT code,
-         COALESCE(sum(count) FILTER (WHERE minute >= $2), 0)::bigint AS count,
-         COALESCE(sum(count) FILTER (WHERE minute < $2), 0)::bigint AS previous
-  FROM event_minute
-  WHERE project_id = $1 AND minute >= $4 AND minute < $3
-  GROUP BY code
-  HAVING sum(count) FILTER (WHERE minute >= $2) > 0
-  ORDER BY count DESC, code
-  LIMIT $5`;
-
+/**
+ * The ranking for `projectId`. Throws InvalidInputError when a filtered ranking reaches back
+ * past the raw events' retention (`rawDays`).
+ */
 export async function topCodes(
-  sql: pg.Pool,
+  pool: pg.Pool,
   projectId: string,
   range: { from: Date; to: Date; limit: number },
   filtered?: { filters: Filters; rawDays: number },
 ): Promise<TopResult> {
   const length = range.to.getTime() - range.from.getTime();
   const previousFrom = new Date(range.from.getTime() - length);
-  const params: unknown[] = [projectId, range.from, range.to, previousFrom, range.limit];
-  let text = TOP_SQL;
-  if (filtered && hasFilters(filtered.filters)) {
+  const filters = filtered?.filters ?? {};
+  if (hasFilters(filters)) {
     // The previous period is what the change compares with: it must be counted whole too.
-    requireRawWindow(previousFrom, filtered.rawDays, "from − (to − from) must be");
-    text = topRawSql(filterSql(filtered.filters, params));
+    requireRawWindow(previousFrom, filtered!.rawDays, "from − (to − from) must be");
   } else {
     // Counts of batches stored a moment ago may still wait in aggregate_delta.
-    await mergeBeforeRead(sql);
+    await mergeBeforeRead(pool);
   }
-  const { rows } = await sql.query<{ code: number; count: string; previous: string }>(text, params);
+  const totals = await codeTotals(pool, projectId, { ...range, previousFrom }, filters);
   return {
     from: range.from.toISOString(),
     to: range.to.toISOString(),
     previousFrom: previousFrom.toISOString(),
     previousTo: range.from.toISOString(),
-    codes: rows.map((r) => {
-      const count = Number(r.count);
-      const previousCount = Number(r.previous);
-      return {
-        code: r.code,
-        count,
-        previousCount,
-        change: count - previousCount,
-        changeRatio: previousCount > 0 ? Number((count / previousCount - 1).toFixed(4)) : null,
-      };
-    }),
+    codes: totals.map(({ code, count, previous }) => ({
+      code,
+      count,
+      previousCount: previous,
+      change: count - previous,
+      changeRatio: previous > 0 ? Number((count / previous - 1).toFixed(4)) : null,
+    })),
   };
 }

@@ -8,9 +8,8 @@ import { isAPIError } from "better-auth/api";
 import type { Auth } from "../auth/better-auth";
 import { isRole, type Role } from "../auth/roles";
 import type { Db } from "../db/client";
+import { ConflictError, NotFoundError } from "../errors";
 import type { UserDto } from "./dto";
-
-export class UserConflictError extends Error {}
 
 function toDto(u: {
   id: string;
@@ -56,7 +55,7 @@ export async function createUser(
     return toDto(await db.user.findUniqueOrThrow({ where: { id: user.id } }));
   } catch (error) {
     if (isAPIError(error) && /exist/i.test(String(error.body?.code ?? error.message))) {
-      throw new UserConflictError(`a user with email ${input.email} already exists`);
+      throw new ConflictError(`a user with email ${input.email} already exists`);
     }
     throw error;
   }
@@ -64,7 +63,8 @@ export async function createUser(
 
 /**
  * Changes a user's role or disables (bans) them; disabling ends their sessions at once.
- * `adminHeaders` are the request headers of the admin doing it.
+ * `adminHeaders` are the request headers of the admin doing it. Throws NotFoundError for an
+ * unknown user, ConflictError when admins would lock themselves out.
  */
 export async function updateUser(
   db: Db,
@@ -73,14 +73,16 @@ export async function updateUser(
   actingUserId: string,
   userId: string,
   change: { role?: Role; disabled?: boolean },
-): Promise<UserDto | undefined> {
-  if (!(await db.user.findUnique({ where: { id: userId } }))) return undefined;
+): Promise<UserDto> {
+  if (!(await db.user.findUnique({ where: { id: userId } }))) {
+    throw new NotFoundError(`no user ${userId}`);
+  }
   if (
     userId === actingUserId &&
     (change.disabled === true || (change.role && change.role !== "admin"))
   ) {
     // Keeps at least the acting admin able to undo a mistake.
-    throw new UserConflictError("you cannot disable yourself or remove your own admin role");
+    throw new ConflictError("you cannot disable yourself or remove your own admin role");
   }
   if (change.role)
     await auth.api.setRole({ body: { userId, role: change.role }, headers: adminHeaders });

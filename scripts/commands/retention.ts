@@ -2,7 +2,7 @@ import type { Command } from "commander";
 
 import { createPrismaClient } from "../../lib/db/client";
 import { getEnv } from "../../lib/env";
-import { runRetention } from "../../lib/ingest/retention";
+import { runRetention } from "../../lib/telemetry/retention";
 import { withDatabase } from "./database";
 import { step } from "./log";
 

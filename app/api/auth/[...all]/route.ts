@@ -2,7 +2,9 @@ import { toNextJsHandler } from "better-auth/next-js";
 
 import { getAuth } from "@/lib/auth/server";
 import { DEFAULT_BODY_LIMIT_BYTES, readBodyText } from "@/lib/http/body";
-import { HttpError, problemResponse } from "@/lib/http/problem";
+import { problemResponse } from "@/lib/http/problem";
+import { errorResponse } from "@/lib/http/route";
+import { logger } from "@/lib/log";
 
 /**
  * Better Auth's own endpoints, limited to what the pages use. Everything else it offers (its
@@ -27,9 +29,7 @@ async function handler(request: Request): Promise<Response> {
   try {
     body = await readBodyText(request, DEFAULT_BODY_LIMIT_BYTES);
   } catch (error) {
-    if (error instanceof HttpError)
-      return problemResponse(error.status, error.detail, error.options);
-    throw error;
+    return errorResponse(error, request, logger());
   }
   return POST(new Request(request.url, { method: "POST", headers: request.headers, body }));
 }

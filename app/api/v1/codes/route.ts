@@ -4,7 +4,6 @@ import { listCodes } from "@/lib/catalog/repository";
 import { getDb } from "@/lib/db/server";
 import { apiRoute, json } from "@/lib/http/route";
 
-export const GET = apiRoute({ auth: readCatalogue, query: listCodesQuery }, async ({ query }) => {
-  const result = await listCodes(await getDb(), { q: query.q, family: query.category });
-  return json(result);
-});
+export const GET = apiRoute({ auth: readCatalogue, query: listCodesQuery }, async ({ query }) =>
+  json(await listCodes(await getDb(), { q: query.q, family: query.category })),
+);

@@ -1,24 +1,17 @@
 import { administer, readProjects } from "@/lib/auth/access-rules";
 import { getDb } from "@/lib/db/server";
-import { HttpError } from "@/lib/http/problem";
 import { apiRoute, json } from "@/lib/http/route";
 import { createProjectBody } from "@/lib/projects/api-schemas";
-import { createProject, listProjects, ProjectExistsError } from "@/lib/projects/repository";
+import { createProject, listProjects } from "@/lib/projects/repository";
 
 export const GET = apiRoute({ auth: readProjects }, async ({ principal }) => {
   const projects = await listProjects(await getDb());
   // A key belongs to one project and sees only that one.
   const visible =
-    principal?.kind === "key" ? projects.filter((p) => p.id === principal.key.projectId) : projects;
+    principal.kind === "key" ? projects.filter((p) => p.id === principal.key.projectId) : projects;
   return json({ projects: visible });
 });
 
-export const POST = apiRoute({ auth: administer, body: createProjectBody }, async ({ body }) => {
-  try {
-    return json(await createProject(await getDb(), body), { status: 201 });
-  } catch (error) {
-    if (error instanceof ProjectExistsError)
-      throw new HttpError(409, error.message, { slug: "conflict" });
-    throw error;
-  }
-});
+export const POST = apiRoute({ auth: administer, body: createProjectBody }, async ({ body }) =>
+  json(await createProject(await getDb(), body), { status: 201 }),
+);

@@ -1,21 +1,14 @@
 import { administer } from "@/lib/auth/access-rules";
 import { getAuth } from "@/lib/auth/server";
 import { getDb } from "@/lib/db/server";
-import { HttpError } from "@/lib/http/problem";
 import { apiRoute, json } from "@/lib/http/route";
 import { createUserBody } from "@/lib/users/api-schemas";
-import { createUser, listUsers, UserConflictError } from "@/lib/users/service";
+import { createUser, listUsers } from "@/lib/users/service";
 
 export const GET = apiRoute({ auth: administer }, async () =>
   json({ users: await listUsers(await getDb()) }),
 );
 
-export const POST = apiRoute({ auth: administer, body: createUserBody }, async ({ body }) => {
-  try {
-    return json(await createUser(await getDb(), await getAuth(), body), { status: 201 });
-  } catch (error) {
-    if (error instanceof UserConflictError)
-      throw new HttpError(409, error.message, { slug: "conflict" });
-    throw error;
-  }
-});
+export const POST = apiRoute({ auth: administer, body: createUserBody }, async ({ body }) =>
+  json(await createUser(await getDb(), await getAuth(), body), { status: 201 }),
+);

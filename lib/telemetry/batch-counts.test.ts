@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { countBatch } from "./batch-counts";
-import type { NormalizedEvent } from "./validate";
+import type { NormalizedEvent } from "./event";
 
 const RECEIVED = Date.parse("2026-11-26T10:30:20Z");
 

@@ -39,23 +39,41 @@ const CONNECTION_CODES = new Set([
 const CONNECTION_MESSAGES =
   /can't reach database|connection terminated|connection (?:is )?closed|server (?:has )?closed the connection|timeout exceeded when trying to connect|too many clients|socket hang up|ECONNREFUSED/i;
 
-export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+/** Whether `test` holds for `error` or an error it wraps (Prisma keeps the driver's deeper). */
+function anyInChain(error: unknown, test: (e: ErrorShape) => boolean, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 6) return false;
-  const e = error as {
-    code?: unknown;
-    message?: unknown;
-    cause?: unknown;
-    originalCode?: unknown;
-    kind?: unknown;
-    meta?: { driverAdapterError?: unknown };
-  };
-  for (const code of [e.code, e.originalCode, e.kind]) {
-    if (typeof code === "string" && CONNECTION_CODES.has(code)) return true;
-  }
-  if (typeof e.message === "string" && CONNECTION_MESSAGES.test(e.message)) return true;
+  const e = error as ErrorShape;
+  if (test(e)) return true;
   // Prisma keeps the driver's error under meta.driverAdapterError, the adapter's under cause.
   return (
-    isDatabaseUnavailable(e.cause, depth + 1) ||
-    isDatabaseUnavailable(e.meta?.driverAdapterError, depth + 1)
+    anyInChain(e.cause, test, depth + 1) || anyInChain(e.meta?.driverAdapterError, test, depth + 1)
   );
+}
+
+interface ErrorShape {
+  code?: unknown;
+  message?: unknown;
+  cause?: unknown;
+  originalCode?: unknown;
+  kind?: unknown;
+  meta?: { driverAdapterError?: unknown };
+}
+
+const codesOf = (e: ErrorShape) => [e.code, e.originalCode, e.kind];
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return anyInChain(
+    error,
+    (e) =>
+      codesOf(e).some((code) => typeof code === "string" && CONNECTION_CODES.has(code)) ||
+      (typeof e.message === "string" && CONNECTION_MESSAGES.test(e.message)),
+  );
+}
+
+/**
+ * PostgreSQL refused a text value: a NUL character (22021) or bytes its encoding cannot hold
+ * (22P05). Only request text can carry those, so it is the client's error, not ours.
+ */
+export function isUnstorableText(error: unknown): boolean {
+  return anyInChain(error, (e) => codesOf(e).some((code) => code === "22021" || code === "22P05"));
 }

@@ -6,30 +6,15 @@
  * batch is stored, as nearly always; when some eventIds turn out to be duplicates, the ingest
  * statement counts the stored rows itself instead (store.ts). Both give the same rows.
  */
-import { LATE_AFTER_MINUTES } from "../detection/late";
-import type { NormalizedEvent } from "./validate";
-
-/** The dimensions a breakdown can split a code by, and the event field each reads. */
-export const DIMENSIONS = {
-  appVersion: "appVersion",
-  osVersion: "osVersion",
-  apiLevel: "apiLevel",
-  platform: "platform",
-  network: "network",
-  carrier: "carrier",
-  region: "region",
-  host: "host",
-  remoteIp: "remoteIp",
-  exception: "exception",
-} as const satisfies Record<string, keyof NormalizedEvent>;
-
-export type Dimension = keyof typeof DIMENSIONS;
+import { DIMENSIONS, type Dimension } from "./columns";
+import type { NormalizedEvent } from "./event";
+import { LATE_AFTER_MINUTES } from "./late-minutes";
 
 const DIMENSION_ENTRIES = Object.entries(DIMENSIONS) as [Dimension, keyof NormalizedEvent][];
 
 /**
  * Counts as the aggregate_delta table holds them: parallel arrays, times in whole minutes and
- * hours since the epoch. `late` is, per code, the earliest late minute (lib/detection/late.ts).
+ * hours since the epoch. `late` is, per code, the earliest late minute (late-minutes.ts).
  */
 export interface BatchCounts {
   minuteCodes: number[];

@@ -6,21 +6,19 @@
  *   2. inserts the new events into the partitioned raw table,
  *   3. queues the batch's counts by code and minute, and by code, hour and dimension value, for
  *      the aggregates, with marks for minutes the spike detector may already have judged (late
- *      events, lib/detection/late.ts): aggregate-deltas.ts merges them a second later, many
- *      batches at once, and before any read of the aggregates,
- *   4. registers codes the catalogue has never seen, as unknown codes.
+ *      events, late-minutes.ts): aggregates.ts merges them a second later, many
+ *      batches at once, and before any read of the aggregates.
  * The events travel as one JSON parameter that PostgreSQL parses in C. Receipts are written in
  * sorted order so that concurrent batches lock them in the same order and cannot deadlock. It
  * runs on node-postgres directly (the pool under the Prisma client): this is the hot path, and
  * Prisma's raw-query layer costs ~2.5× on these statements.
  * A batch is durable when this returns: the 2xx is sent after the commit.
  */
-import type pg from "pg";
-
-import { poolOf, type Db } from "../db/client";
-import { LATE_AFTER_MINUTES } from "../detection/late";
-import { countBatch, DIMENSIONS, type BatchCounts } from "./batch-counts";
-import type { NormalizedEvent } from "./validate";
+import type { Sql } from "../db/sql";
+import { countBatch, type BatchCounts } from "./batch-counts";
+import { columnOf, DIMENSIONS } from "./columns";
+import type { NormalizedEvent } from "./event";
+import { LATE_AFTER_MINUTES } from "./late-minutes";
 
 export interface StoreResult {
   accepted: number;
@@ -76,10 +74,6 @@ const ROW_FIELDS = [
 
 type RowField = (typeof ROW_FIELDS)[number];
 
-/** The raw table's column for an event field: its name in snake_case. */
-export const columnOf = (field: keyof NormalizedEvent) =>
-  field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
 /** How PostgreSQL reads element `i` of a row (`r`): text unless said here. */
 function readElement(field: RowField, i: number): string {
   if (field === "code" || field === "apiLevel") return `(r->>${i})::int`;
@@ -126,14 +120,13 @@ const param = (name: (typeof COUNT_PARAMETERS)[number][0]) => {
  * The aggregate counts and late marks arrive counted (batch-counts.ts) and are queued as one
  * aggregate_delta row when every event was stored (`whole`); when some eventIds were duplicates,
  * the statement counts the rows it stored instead (the second branch of `delta`, never executed
- * otherwise). The only rows two batches can both lock are receipts and new catalogue
- * codes, each taken in key order, so concurrent batches cannot deadlock. One statement is one
- * transaction: no BEGIN/COMMIT round trips.
+ * otherwise). The only rows two batches can both lock are receipts, taken in key order, so
+ * concurrent batches cannot deadlock. One statement is one transaction: no BEGIN/COMMIT round
+ * trips.
  *   $1 project, $2 rows (jsonb), $3 UTC day of receipt, $4 received at (epoch ms), $5 clock drift
- *   (ms, or null), $6… COUNT_PARAMETERS, and in the variant that registers unknown codes: codes
- *   not known to be in the catalogue, and their catalogue content.
+ *   (ms, or null), $6… COUNT_PARAMETERS.
  */
-function storeStatement(registerCodes: boolean): string {
+function storeStatement(): string {
   const extract = ROW_FIELDS.map((f, i) => `${readElement(f, i)} AS ${columnOf(f)}`).join(", ");
   const columns = ROW_FIELDS.map(columnOf).join(", ");
   // What the counting of the stored rows reads, and nothing more.
@@ -144,8 +137,6 @@ function storeStatement(registerCodes: boolean): string {
       return `('${dimension}', s.${column}${column === "api_level" ? "::text" : ""})`;
     })
     .join(", ");
-  const unseen = `$${6 + COUNT_PARAMETERS.length}::int[]`;
-  const unknownContent = `$${7 + COUNT_PARAMETERS.length}::jsonb`;
   return `
   WITH batch AS MATERIALIZED (
     SELECT ${extract} FROM jsonb_array_elements($2::jsonb) AS e(r)
@@ -206,35 +197,11 @@ function storeStatement(registerCodes: boolean): string {
             coalesce(array_agg(minute), '{}') AS minutes
           FROM late_groups) AS l
     WHERE NOT (SELECT whole FROM whole) AND m.codes IS NOT NULL
-  )${
-    registerCodes
-      ? `,
-  unknown AS (
-    INSERT INTO "CatalogCode" (code, family, known, "seedText", content, "searchText",
-      "relatedCodes", "logPatterns", "updatedAt")
-    SELECT c.code, 'unknown', false, '', ${unknownContent},
-      c.code::text, '{}', '{}', now()
-    FROM (SELECT DISTINCT code FROM stored WHERE code = ANY(${unseen})) AS c
-    WHERE NOT EXISTS (SELECT 1 FROM "CatalogCode" k WHERE k.code = c.code)
-    ORDER BY c.code
-    ON CONFLICT (code) DO NOTHING
-  )`
-      : ""
-  }
+  )
   SELECT event_id FROM fresh`;
 }
 
-const STORE = storeStatement(false);
-const STORE_AND_REGISTER_CODES = storeStatement(true);
-
-/** Codes known to be in the catalogue, per database (pool), so most batches skip that step. */
-const knownCodesByPool = new WeakMap<pg.Pool, Set<number>>();
-
-function knownCodesOf(pool: pg.Pool): Set<number> {
-  let known = knownCodesByPool.get(pool);
-  if (!known) knownCodesByPool.set(pool, (known = new Set()));
-  return known;
-}
+const STORE = storeStatement();
 
 /**
  * The statement and parameters that store `unique` (first occurrences, one request's events).
@@ -248,7 +215,6 @@ export function storeQuery(
   projectId: string,
   unique: NormalizedEvent[],
   receipt: { day: string; receivedMs: number; clockDriftMs: number | null },
-  unseen: number[],
 ): { text: string; values: unknown[] } {
   const counts = countBatch(unique, receipt.receivedMs);
   const values = [
@@ -259,13 +225,16 @@ export function storeQuery(
     receipt.clockDriftMs,
     ...COUNT_PARAMETERS.map(([name]) => (name === "expected" ? unique.length : counts[name])),
   ];
-  return unseen.length > 0
-    ? { text: STORE_AND_REGISTER_CODES, values: [...values, unseen, UNKNOWN_CONTENT] }
-    : { text: STORE, values };
+  return { text: STORE, values };
 }
 
+/**
+ * Stores the events of one request (one receipt time and clock drift) for `projectId`, each
+ * eventId at most once per project; returns how many were stored and which were duplicates.
+ * Their codes must be in the catalogue already (lib/catalog/unknown-codes.ts registers new ones).
+ */
 export async function storeEvents(
-  db: Db,
+  pool: Sql,
   projectId: string,
   events: NormalizedEvent[],
   receivedOn: Date,
@@ -274,9 +243,6 @@ export async function storeEvents(
   if (unique.length === 0) return { accepted: 0, duplicateIndexes: repeats };
   const day = receivedOn.toISOString().slice(0, 10);
 
-  const pool = poolOf(db);
-  const known = knownCodesOf(pool);
-  const unseen = [...new Set(unique.map((e) => e.code))].filter((code) => !known.has(code));
   // Receipt time and clock drift belong to the request (validate.ts), so they travel once.
   const { receivedAt, clockDriftMs } = unique[0]!;
   const receivedMs = receivedAt.getTime();
@@ -286,10 +252,8 @@ export async function storeEvents(
     throw new Error("storeEvents takes the events of one request: one receipt time and drift");
   }
   const rows = await pool.query<{ event_id: string }>(
-    storeQuery(projectId, unique, { day, receivedMs, clockDriftMs }, unseen),
+    storeQuery(projectId, unique, { day, receivedMs, clockDriftMs }),
   );
-  // Catalogue rows are never deleted, so a code once registered needs no statement again.
-  for (const code of unseen) known.add(code);
 
   const fresh = new Set(rows.rows.map((r) => r.event_id));
   let accepted = 0;
@@ -300,18 +264,3 @@ export async function storeEvents(
   }
   return { accepted, duplicateIndexes: duplicateIndexes.sort((a, b) => a - b) };
 }
-
-/** Catalogue content of a code first seen in telemetry, until someone documents it. */
-const UNKNOWN_CONTENT = JSON.stringify({
-  title: { zh: "未知错误码", en: "Unknown code" },
-  summary: {
-    zh: "该错误码来自线上上报，但尚未收录进目录。",
-    en: "This code arrived from the field but is not in the catalogue yet.",
-  },
-  causes: [],
-  supportAdvice: {
-    zh: "记录用户的操作步骤、App 版本和时间，转交研发确认该错误码的含义。",
-    en: "Note what the user did, the app version and the time, and ask engineering what this code means.",
-  },
-  opsChecks: [],
-});

@@ -7,7 +7,7 @@
  *
  * Nothing is counted twice or lost: one statement takes the deltas (DELETE … RETURNING) and adds
  * them, so both happen or neither. The batches' late-minute marks for the spike detector
- * (lib/detection/late.ts) are written by the same statement, so the detector never sees a mark
+ * (late-minutes.ts) are written by the same statement, so the detector never sees a mark
  * whose counts are not in event_minute yet (it would replay without them and use the mark up).
  * Two merges at once are safe too: the second waits on the rows the first took, and finds them
  * gone when the first commits. Readers of the aggregates (lib/stats, the spike detector) merge
@@ -17,10 +17,11 @@
 import type pg from "pg";
 
 import { allowsNamedStatements } from "../db/client";
+import type { Sql } from "../db/sql";
+import { logger } from "../log";
 
-type Sql = Pick<pg.Pool | pg.PoolClient, "query">;
-
-const MERGE = `
+// Maintenance: one merge takes every project's waiting batches (test/support/statements.ts).
+const MERGE = `/* cw:maintenance aggregate-merge */
   WITH taken AS (DELETE FROM aggregate_delta RETURNING *),
   minutes AS (
     INSERT INTO event_minute (project_id, code, minute, count)
@@ -80,7 +81,7 @@ export async function mergeOnPool(pool: pg.Pool): Promise<number> {
  * background loop). If the database itself is down, the read's own query fails anyway.
  */
 export async function mergeBeforeRead(pool: pg.Pool): Promise<void> {
-  await mergeOnPool(pool).catch((error: Error) => {
-    console.warn(`aggregate merge before a read failed, answering without it: ${error.message}`);
+  await mergeOnPool(pool).catch((error: unknown) => {
+    logger().warn({ err: error }, "aggregate merge before a read failed, answering without it");
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { isDatabaseUnavailable } from "./database-errors";
+import { isDatabaseUnavailable } from "./errors";
 
 describe("isDatabaseUnavailable", () => {
   it("recognises connection failures through the cause chain and Prisma's adapter errors", () => {

@@ -1,0 +1,252 @@
+/**
+ * Reads of the telemetry tables: per-minute counts (event_minute), per-dimension hourly counts
+ * (event_dimension_hour) and, for a slice filtered by dimension values, the raw events. Every
+ * statement is one project's (the key a distributed PostgreSQL would shard on). Callers merge
+ * waiting batches first (aggregates.ts `mergeBeforeRead`) when they read the aggregates.
+ */
+import type { Sql } from "../db/sql";
+import { dimensionColumn, type Dimension } from "./columns";
+
+/** Dimension values a slice is restricted to: each listed dimension must take one of its values. */
+export type Filters = Partial<Record<Dimension, string[]>>;
+
+export const hasFilters = (filters: Filters) => Object.keys(filters).length > 0;
+
+/**
+ * ` AND column = ANY($n::text[])` for each filter, the values appended to `params` (so the SQL
+ * only ever contains our own column names and placeholders).
+ */
+export function filterSql(filters: Filters, params: unknown[]): string {
+  return Object.entries(filters)
+    .map(([dimension, list]) => {
+      params.push(list);
+      return ` AND ${dimensionColumn(dimension as Dimension)} = ANY($${params.length}::text[])`;
+    })
+    .join("");
+}
+
+const MINUTE_OF = (column: string) => `(extract(epoch FROM ${column}) / 60)::int`;
+
+/** Per-minute counts of `codes` in [from, to) (UTC minutes): only the minutes that had events. */
+export async function minuteCounts(
+  sql: Sql,
+  projectId: string,
+  codes: number[],
+  from: number,
+  to: number,
+): Promise<{ code: number; m: number; count: number }[]> {
+  // One index range per code (OFFSET 0 keeps the planner from flattening it): with
+  // code = ANY(...) it scans the project's whole month of the primary key for a few recent
+  // minutes instead, 17 ms against 0.3 ms on a month of data.
+  const { rows } = await sql.query<{ code: number; m: number; count: number }>(
+    `SELECT c.code, ${MINUTE_OF("e.minute")} AS m, e.count
+     FROM unnest($2::int[]) AS c(code)
+     CROSS JOIN LATERAL (
+       SELECT minute, count FROM event_minute
+       WHERE project_id = $1 AND code = c.code
+         AND minute >= to_timestamp($3::bigint * 60) AND minute < to_timestamp($4::bigint * 60)
+       OFFSET 0
+     ) AS e`,
+    [projectId, codes, from, to],
+  );
+  return rows;
+}
+
+/** Per-minute counts of each code in [from, to) as dense arrays, zeros included. */
+export async function denseMinuteCounts(
+  sql: Sql,
+  projectId: string,
+  codes: number[],
+  from: number,
+  to: number,
+): Promise<Map<number, Float64Array>> {
+  const dense = new Map(codes.map((code) => [code, new Float64Array(Math.max(0, to - from))]));
+  if (to > from && codes.length > 0) {
+    for (const row of await minuteCounts(sql, projectId, codes, from, to)) {
+      dense.get(row.code)![row.m - from] = row.count;
+    }
+  }
+  return dense;
+}
+
+/** The first minute with events of each code (codes without any are absent). */
+export async function firstMinutes(
+  sql: Sql,
+  projectId: string,
+  codes: number[],
+): Promise<Map<number, number>> {
+  if (codes.length === 0) return new Map();
+  // One index probe per code (min() on the primary key), not a scan of the aggregate.
+  const { rows } = await sql.query<{ code: number; m: number | null }>(
+    `SELECT c.code, (SELECT ${MINUTE_OF("min(e.minute)")} FROM event_minute e
+                     WHERE e.project_id = $1 AND e.code = c.code) AS m
+     FROM unnest($2::int[]) AS c(code)`,
+    [projectId, codes],
+  );
+  return new Map(rows.flatMap((r) => (r.m === null ? [] : [[r.code, r.m] as const])));
+}
+
+/** The `limit` most frequent codes in [from, to) (UTC minutes), of the filtered slice if any. */
+export async function busiestCodes(
+  sql: Sql,
+  projectId: string,
+  range: { fromMinute: number; toMinute: number; limit: number },
+  filters: Filters = {},
+): Promise<number[]> {
+  const params: unknown[] = [projectId, range.fromMinute, range.toMinute, range.limit];
+  const { rows } = await sql.query<{ code: number }>(
+    hasFilters(filters)
+      ? `SELECT code FROM event WHERE project_id = $1
+           AND occurred_at >= to_timestamp($2::bigint * 60)
+           AND occurred_at < to_timestamp($3::bigint * 60)${filterSql(filters, params)}
+         GROUP BY code ORDER BY count(*) DESC, code LIMIT $4`
+      : `SELECT code FROM event_minute WHERE project_id = $1
+           AND minute >= to_timestamp($2::bigint * 60) AND minute < to_timestamp($3::bigint * 60)
+         GROUP BY code ORDER BY sum(count) DESC, code LIMIT $4`,
+    params,
+  );
+  return rows.map((r) => r.code);
+}
+
+/**
+ * Per-minute counts of `codes` in [from, to) (UTC minutes) counted from the raw events of a
+ * filtered slice, as dense arrays (raw events are kept CW_RAW_RETENTION_DAYS).
+ */
+export async function filteredMinuteCounts(
+  sql: Sql,
+  projectId: string,
+  codes: number[],
+  range: { from: number; to: number },
+  filters: Filters,
+): Promise<Map<number, Float64Array>> {
+  const dense = new Map(
+    codes.map((c) => [c, new Float64Array(Math.max(0, range.to - range.from))]),
+  );
+  if (range.to <= range.from || codes.length === 0) return dense;
+  const params: unknown[] = [projectId, codes, range.from, range.to];
+  const { rows } = await sql.query<{ code: number; m: number; n: number }>(
+    `SELECT code, (extract(epoch FROM date_trunc('minute', occurred_at)) / 60)::int AS m,
+            count(*)::int AS n
+     FROM event WHERE project_id = $1 AND code = ANY($2::int[])
+       AND occurred_at >= to_timestamp($3::bigint * 60)
+       AND occurred_at < to_timestamp($4::bigint * 60)${filterSql(filters, params)}
+     GROUP BY 1, 2`,
+    params,
+  );
+  for (const row of rows) dense.get(row.code)![row.m - range.from] = row.n;
+  return dense;
+}
+
+export interface CodeTotal {
+  code: number;
+  count: number;
+  /** The count in [previousFrom, from). */
+  previous: number;
+}
+
+/**
+ * Codes by count in [from, to), with their counts in [previousFrom, from), busiest first; codes
+ * without events in [from, to) are left out. From the per-minute aggregate, or from the raw
+ * events when filtered.
+ */
+export async function codeTotals(
+  sql: Sql,
+  projectId: string,
+  range: { from: Date; to: Date; previousFrom: Date; limit: number },
+  filters: Filters = {},
+): Promise<CodeTotal[]> {
+  const params: unknown[] = [projectId, range.from, range.to, range.previousFrom, range.limit];
+  const text = hasFilters(filters)
+    ? `SELECT code,
+              count(*) FILTER (WHERE occurred_at >= $2)::bigint AS count,
+              count(*) FILTER (WHERE occurred_at < $2)::bigint AS previous
+       FROM event
+       WHERE project_id = $1 AND occurred_at >= $4 AND occurred_at < $3${filterSql(filters, params)}
+       GROUP BY code
+       HAVING count(*) FILTER (WHERE occurred_at >= $2) > 0
+       ORDER BY count DESC, code
+       LIMIT $5`
+    : `SELECT code,
+              COALESCE(sum(count) FILTER (WHERE minute >= $2), 0)::bigint AS count,
+              COALESCE(sum(count) FILTER (WHERE minute < $2), 0)::bigint AS previous
+       FROM event_minute
+       WHERE project_id = $1 AND minute >= $4 AND minute < $3
+       GROUP BY code
+       HAVING sum(count) FILTER (WHERE minute >= $2) > 0
+       ORDER BY count DESC, code
+       LIMIT $5`;
+  const { rows } = await sql.query<{ code: number; count: string; previous: string }>(text, params);
+  return rows.map((r) => ({ code: r.code, count: Number(r.count), previous: Number(r.previous) }));
+}
+
+export interface DimensionCounts {
+  /** The code's events in [from, to) and in [baselineFrom, from). */
+  total: number;
+  baselineTotal: number;
+  /** The busiest values in [from, to), with their counts there and in the baseline. */
+  values: { value: string; count: number; baseline: number }[];
+}
+
+/**
+ * One code's counts by the values of one dimension, in [from, to) and in [baselineFrom, from):
+ * whole hours from the per-dimension-hour aggregate, or from the raw events when filtered.
+ */
+export async function dimensionCounts(
+  sql: Sql,
+  projectId: string,
+  query: {
+    code: number;
+    dimension: Dimension;
+    from: Date;
+    to: Date;
+    baselineFrom: Date;
+    limit: number;
+  },
+  filters: Filters = {},
+): Promise<DimensionCounts> {
+  const { code, dimension, from, to, baselineFrom, limit } = query;
+  const params: unknown[] = [projectId, code, from, to, baselineFrom, limit];
+  const valuesText = hasFilters(filters)
+    ? `WITH matching AS (
+         SELECT ${dimensionColumn(dimension)} AS value, occurred_at >= $3 AS in_range FROM event
+         WHERE project_id = $1 AND code = $2 AND occurred_at >= $5 AND occurred_at < $4
+           ${filterSql(filters, params)}
+       )
+       SELECT value, count(*) FILTER (WHERE in_range)::bigint AS count,
+              count(*) FILTER (WHERE NOT in_range)::bigint AS baseline
+       FROM matching WHERE value IS NOT NULL GROUP BY value
+       HAVING count(*) FILTER (WHERE in_range) > 0
+       ORDER BY count DESC, value LIMIT $6`
+    : `SELECT value,
+              COALESCE(sum(count) FILTER (WHERE hour >= $3), 0)::bigint AS count,
+              COALESCE(sum(count) FILTER (WHERE hour < $3), 0)::bigint AS baseline
+       FROM event_dimension_hour
+       WHERE project_id = $1 AND code = $2 AND dimension = $7 AND hour >= $5 AND hour < $4
+       GROUP BY value
+       HAVING sum(count) FILTER (WHERE hour >= $3) > 0
+       ORDER BY count DESC, value LIMIT $6`;
+  if (!hasFilters(filters)) params.push(dimension);
+  const totalParams: unknown[] = [projectId, code, from, to, baselineFrom];
+  const totalText = hasFilters(filters)
+    ? `SELECT count(*) FILTER (WHERE occurred_at >= $3)::bigint AS total,
+              count(*) FILTER (WHERE occurred_at < $3)::bigint AS baseline
+       FROM event WHERE project_id = $1 AND code = $2 AND occurred_at >= $5 AND occurred_at < $4
+         ${filterSql(filters, totalParams)}`
+    : `SELECT COALESCE(sum(count) FILTER (WHERE minute >= $3), 0)::bigint AS total,
+              COALESCE(sum(count) FILTER (WHERE minute < $3), 0)::bigint AS baseline
+       FROM event_minute
+       WHERE project_id = $1 AND code = $2 AND minute >= $5 AND minute < $4`;
+  const [values, totals] = [
+    await sql.query<{ value: string; count: string; baseline: string }>(valuesText, params),
+    await sql.query<{ total: string; baseline: string }>(totalText, totalParams),
+  ];
+  return {
+    total: Number(totals.rows[0]?.total ?? 0),
+    baselineTotal: Number(totals.rows[0]?.baseline ?? 0),
+    values: values.rows.map((r) => ({
+      value: r.value,
+      count: Number(r.count),
+      baseline: Number(r.baseline),
+    })),
+  };
+}
