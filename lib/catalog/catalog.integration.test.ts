@@ -100,6 +100,73 @@ describe("the catalogue in the database", () => {
     expect(await codesFor("a_b")).toEqual([]);
   });
 
+  // What a support agent types, and what it must find (first, where that matters).
+  const SEARCHES: { q: string; finds: number[]; first?: number }[] = [
+    { q: "wifi", finds: [1001, 1006, 50501] },
+    { q: "WiFi", finds: [1001, 1006, 50501] },
+    { q: "Wi-Fi", finds: [1001, 1006, 50501] },
+    { q: "ＷｉＦｉ", finds: [1001, 1006, 50501] },
+    { q: "WLAN", finds: [1001, 1006, 50501] },
+    { q: "无线", finds: [1001, 1006, 50501] },
+    { q: "无线网", finds: [1006] },
+    { q: "wifi password", finds: [1006], first: 1006 },
+    { q: "Wi-Fi password", finds: [1006], first: 1006 },
+    { q: "WiFi密码", finds: [1006], first: 1006 },
+    { q: "无线密码", finds: [1006], first: 1006 },
+    { q: "5GHz", finds: [1005, 1006] },
+    { q: "5 GHz", finds: [1005, 1006] },
+    { q: "5ghz", finds: [1005, 1006] },
+    { q: "5-GHz", finds: [1005, 1006] },
+    { q: "2.4GHz", finds: [1005, 1006, 1007] },
+    { q: "wifi 5G", finds: [1005, 1006] },
+    { q: "配对", finds: [1001, 1002, 1004, 1005, 1006, 1007] },
+    { q: "Android7", finds: [50502] },
+    // What worked before the folding must still work.
+    { q: "50502", finds: [50502], first: 50502 },
+    { q: "505", finds: [50500, 50516], first: 50500 },
+    { q: "1006 password", finds: [1006], first: 1006 },
+    { q: "SSLHandshakeException", finds: [50502] },
+    { q: "javax.net.ssl.SSLHandshakeException", finds: [50502] },
+    { q: "证书", finds: [104, 50502] },
+    { q: "配网", finds: [1001, 1002, 1004, 1005, 1006, 1007] },
+    { q: "配网超时", finds: [1006], first: 1006 },
+    {
+      q: 'java.net.UnknownHostException: Unable to resolve host "a1.example.com": No address associated with hostname',
+      finds: [50504],
+      first: 50504,
+    },
+  ];
+
+  it("finds what a support agent types, however it is spelled", async () => {
+    for (const { q, finds, first } of SEARCHES) {
+      const codes = await codesFor(q);
+      expect.soft(codes, q).toEqual(expect.arrayContaining(finds));
+      if (first !== undefined) expect.soft(codes[0], q).toBe(first);
+    }
+  });
+
+  it("finds the same codes for every spelling of one thing", async () => {
+    const spellings = [
+      ["Wi-Fi", "wifi", "WiFi", "ＷｉＦｉ", "WLAN", "无线", "无线网络"],
+      ["Wi-Fi password", "wifi password", "WiFi密码", "ｗｉｆｉ　ｐａｓｓｗｏｒｄ"],
+      ["5 GHz", "5GHz", "5ghz", "5-GHz"],
+      ["配网", "配对", "pairing"],
+    ];
+    for (const [spelling, ...others] of spellings) {
+      const expected = await codesFor(spelling!);
+      for (const other of others) expect.soft(await codesFor(other), other).toEqual(expected);
+    }
+  });
+
+  it("refreshes the search text of a database seeded before the folding", async () => {
+    await db.catalogCode.update({
+      where: { code: 1006 },
+      data: { searchText: "1006\n配网超时\nwi-fi password" },
+    });
+    expect(await seedCatalog(db)).toEqual({ inserted: 0, updated: 1, unchanged: 44 });
+    expect(await codesFor("wifi password")).toContain(1006);
+  });
+
   it("answers undefined for a code that was never seen", async () => {
     expect(await getCode(db, 99999)).toBeUndefined();
   });

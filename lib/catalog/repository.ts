@@ -7,7 +7,13 @@ import { NotFoundError } from "../errors";
 import type { Prisma } from "../db/generated/client";
 import type { CodeDetailDto, CodeListDto, CodeSummaryDto } from "./dto";
 import { catalogEntries } from "./entries";
-import { buildLogPatterns, buildSearchText, normalizeForSearch } from "./search-text";
+import {
+  buildLogPatterns,
+  buildSearchText,
+  queryWordPieces,
+  queryWords,
+  SEARCH_TEXT_LINE,
+} from "./search-text";
 import type { Bilingual, CatalogEntry, CodeFamily } from "./types";
 
 /** The JSON kept in CatalogCode.content: everything the table has no column for. */
@@ -131,21 +137,25 @@ function toSummary(row: SummaryRow): CodeSummaryDto {
   };
 }
 
-/** Splits a query into the words that must all appear (at most 8, so a query stays cheap). */
+/**
+ * Splits a query into the folded pieces that must all appear (at most 8, so a query stays
+ * cheap): "Wi-Fi password" → wifi, password; "无线密码" → 无线, 密码.
+ */
 export function queryTokens(q: string | undefined): string[] {
-  if (!q) return [];
-  return normalizeForSearch(q).split(/\s+/).filter(Boolean).slice(0, 8);
+  return queryWords(q).flatMap(queryWordPieces).slice(0, 8);
 }
 
 /**
- * Searches the catalogue. An entry matches when every word of `q` appears somewhere in it, or
- * when `q` is a log line containing one of its exception classes or message shapes. Results
- * rank the exact number first, then numbers starting with the query, then the most specific
- * log-line match, then matches in the code's own text and title, then matches anywhere else.
+ * Searches the catalogue. An entry matches when every piece of `q` (queryTokens, folded as the
+ * stored text is) appears somewhere in it, or when `q` is a log line containing one of its
+ * exception classes or message shapes. Results rank the exact number first, then numbers
+ * starting with the query, then the most specific log-line match, then matches in the code's
+ * own text and title, then matches anywhere else.
  */
 export async function listCodes(db: Db, query: CodeQuery = {}): Promise<CodeListDto> {
   const tokens = queryTokens(query.q);
-  const whole = tokens.join(" ");
+  // The query as typed (folded, not cut into pieces), for log lines and ranking.
+  const whole = queryWords(query.q).join(" ");
   const family = query.family === "unknown" ? null : (query.family ?? null);
   const onlyUnknown = query.family === "unknown";
   const rows = await db.$queryRaw<SummaryRow[]>`
@@ -157,7 +167,12 @@ export async function listCodes(db: Db, query: CodeQuery = {}): Promise<CodeList
         SELECT COALESCE(sum(length(pattern)), 0) AS length
         FROM unnest("logPatterns") AS pattern
         WHERE ${whole}::text <> '' AND strpos(${whole}::text, pattern) > 0
-      ) AS log_match
+      ) AS log_match,
+      LATERAL (
+        -- The folded lines the ranking reads (SEARCH_TEXT_LINE in search-text.ts).
+        SELECT split_part("searchText", E'\\n', ${SEARCH_TEXT_LINE.ownText}::int) AS own_text,
+          split_part("searchText", E'\\n', ${SEARCH_TEXT_LINE.seedText}::int) AS seed_text
+      ) AS line
     WHERE (${family}::text IS NULL OR (family = ${family}::text AND known))
       AND (NOT ${onlyUnknown}::boolean OR NOT known)
       AND (
@@ -172,14 +187,13 @@ export async function listCodes(db: Db, query: CodeQuery = {}): Promise<CodeList
         WHEN code::text = ${whole}::text THEN 0
         WHEN left(code::text, length(${whole}::text)) = ${whole}::text THEN 1
         WHEN log_match.length > 0 THEN 2
-        WHEN strpos(lower("seedText" || ' ' || (content->'title'->>'zh') || ' ' ||
-                          (content->'title'->>'en')), ${whole}::text) > 0 THEN 3
+        WHEN strpos(line.own_text, ${whole}::text) > 0 THEN 3
         ELSE 4
       END,
       -- Among log-line matches, the code whose own seed text (for network codes, the message
       -- the SDK matches on) is in the line comes first: 50504 before 50500 for a DNS failure.
-      (log_match.length > 0 AND length("seedText") >= 7
-        AND strpos(${whole}::text, lower("seedText")) > 0) DESC,
+      (log_match.length > 0 AND length(line.seed_text) >= 7
+        AND strpos(${whole}::text, line.seed_text) > 0) DESC,
       log_match.length DESC,
       code
     LIMIT ${query.limit ?? 200}`;
