@@ -2,12 +2,12 @@
  * Authentication: Better Auth with its Prisma adapter. Email + password only, no public sign-up
  * (users are created by an admin or `cw users create`), sessions in the database, httpOnly
  * SameSite=Lax cookies that are Secure when the app is served over HTTPS (CW_PUBLIC_URL).
- * Sign-in is throttled twice: per client address (Better Auth's limiter, shared by all
- * instances through the database) and per account (lib/auth/lockout.ts).
+ * Sign-in is throttled by failures, per client address and per account (lib/auth/lockout.ts);
+ * Better Auth's own limiter, which counts every request, guards its other endpoints.
  */
-import { betterAuth } from "better-auth";
+import { betterAuth, type BetterAuthOptions } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
+import { APIError, createAuthMiddleware, getIP, isAPIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { admin } from "better-auth/plugins/admin";
 
@@ -15,8 +15,8 @@ import type { Db } from "../db/client";
 import { getOrCreateSecretSetting } from "../db/settings";
 import { allowedOrigins } from "./origin";
 import { getEnv } from "../env";
-import { admitSignInAttempt, clearSignInFailures, LOCKOUT_WINDOW_SECONDS } from "./lockout";
-import { MIN_PASSWORD_LENGTH, SIGN_IN_ATTEMPTS_PER_MINUTE } from "./better-auth-limits";
+import { admitSignInAttempt, clearSignInFailures, recordSignInFailure } from "./lockout";
+import { MIN_PASSWORD_LENGTH } from "./better-auth-limits";
 import { accessControl, authRoles } from "./roles";
 
 /**
@@ -30,6 +30,19 @@ export async function resolveAuthSecret(db: Db): Promise<string> {
 function emailOf(body: unknown): string | undefined {
   const email = (body as { email?: unknown } | undefined)?.email;
   return typeof email === "string" ? email : undefined;
+}
+
+/**
+ * The client address the way Better Auth's limiter reads it (advanced.ipAddress: the header
+ * named by CW_CLIENT_IP_HEADER, IPv6 folded to its /64); null when none can be trusted.
+ */
+function clientAddress(ctx: {
+  request?: Request;
+  headers?: Headers;
+  context: { options: BetterAuthOptions };
+}): string | null {
+  const source = ctx.request ?? ctx.headers;
+  return source ? getIP(source, ctx.context.options) : null;
 }
 
 export function createAuth(db: Db, secret: string) {
@@ -53,7 +66,9 @@ export function createAuth(db: Db, secret: string) {
       window: 60,
       max: 300,
       customRules: {
-        "/sign-in/email": { window: 60, max: SIGN_IN_ATTEMPTS_PER_MINUTE },
+        // Counting every request would refuse the sixth colleague signing in from one office
+        // address; lib/auth/lockout.ts counts failures instead, per address and per account.
+        "/sign-in/email": false,
         // Read on every page view; counting it would write to the database each time.
         "/get-session": false,
       },
@@ -69,21 +84,32 @@ export function createAuth(db: Db, secret: string) {
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         const email = ctx.path === "/sign-in/email" ? emailOf(ctx.body) : undefined;
-        if (email && !(await admitSignInAttempt(db, email))) {
-          throw new APIError(
-            "TOO_MANY_REQUESTS",
-            {
-              code: "ACCOUNT_LOCKED",
-              message: "Too many failed sign-ins for this account. Try again later.",
-            },
-            { "Retry-After": String(LOCKOUT_WINDOW_SECONDS) },
-          );
-        }
+        if (!email) return;
+        const admission = await admitSignInAttempt(db, email, clientAddress(ctx));
+        if (admission.admitted) return;
+        throw new APIError(
+          "TOO_MANY_REQUESTS",
+          admission.lockedBy === "account"
+            ? {
+                code: "ACCOUNT_LOCKED",
+                message: "Too many failed sign-ins for this account. Try again later.",
+              }
+            : {
+                code: "TOO_MANY_FAILED_SIGN_INS",
+                message: "Too many failed sign-ins from this address. Try again later.",
+              },
+          { "Retry-After": String(admission.retryAfterSeconds) },
+        );
       }),
       after: createAuthMiddleware(async (ctx) => {
         const email = ctx.path === "/sign-in/email" ? emailOf(ctx.body) : undefined;
-        // The attempt was counted as failed up front; only a success takes that back.
-        if (email && !isAPIError(ctx.context.returned)) await clearSignInFailures(db, email);
+        if (!email) return;
+        // The attempt was recorded up front: a success takes it back, anything else keeps it.
+        if (isAPIError(ctx.context.returned)) {
+          await recordSignInFailure(db, email, clientAddress(ctx));
+        } else {
+          await clearSignInFailures(db, email);
+        }
       }),
     },
     plugins: [

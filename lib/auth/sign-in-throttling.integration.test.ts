@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ORIGIN, startAppDatabase } from "@/test/support/app";
 import type { ScratchDatabase } from "@/test/support/database";
 
-import { SIGN_IN_ATTEMPTS_PER_MINUTE } from "./better-auth-limits";
-import { LOCKOUT_MAX_FAILURES } from "./lockout";
+import { ADDRESS_MAX_FAILURES, LOCKOUT_MAX_FAILURES, LOCKOUT_WINDOW_SECONDS } from "./lockout";
 
 const PASSWORD = "correct horse battery";
+/** Ten colleagues behind one office address. */
+const TEAM = Array.from({ length: 10 }, (_, i) => `team${i + 1}@example.com`);
 let database: ScratchDatabase;
 
 async function attempt(email: string, password: string, clientIp: string): Promise<Response> {
@@ -26,7 +27,7 @@ beforeAll(async () => {
   const { getAuth } = await import("./server");
   const { createUser } = await import("../users/service");
   const db = await getDb();
-  for (const email of ["alice@example.com", "bob@example.com", "carol@example.com"]) {
+  for (const email of ["alice@example.com", "bob@example.com", "carol@example.com", ...TEAM]) {
     await createUser(db, await getAuth(), { email, role: "support", password: PASSWORD });
   }
 });
@@ -38,16 +39,52 @@ afterAll(async () => {
 });
 
 describe("sign-in throttling", () => {
-  it("slows one address down after a few attempts a minute, with a retry time", async () => {
-    const ip = "203.0.113.5";
-    for (let i = 0; i < SIGN_IN_ATTEMPTS_PER_MINUTE; i++) {
-      expect((await attempt("alice@example.com", "wrong password!", ip)).status).toBe(401);
+  it("lets ten people sign in from one address within a minute", async () => {
+    for (const email of TEAM) {
+      expect((await attempt(email, PASSWORD, "203.0.113.10")).status).toBe(200);
     }
-    const limited = await attempt("alice@example.com", PASSWORD, ip);
+  });
+
+  it("lets people sign in at once from an address near its failure limit", async () => {
+    const ip = "203.0.113.11";
+    for (let i = 0; i < ADDRESS_MAX_FAILURES - 5; i++) {
+      expect((await attempt(`typo${i}@example.com`, "wrong password!", ip)).status).toBe(401);
+    }
+    // Five places left, ten sign-ins in flight together: those beyond five wait for the others
+    // to succeed instead of being refused.
+    const signIns = await Promise.all(TEAM.map((email) => attempt(email, PASSWORD, ip)));
+    expect(signIns.map((r) => r.status)).toEqual(TEAM.map(() => 200));
+  });
+
+  it("slows down one address failing on many accounts (password spraying), with a retry time", async () => {
+    const ip = "203.0.113.5";
+    for (let i = 0; i < ADDRESS_MAX_FAILURES; i++) {
+      const email = i % 2 ? `nobody${i}@example.com` : TEAM[i % TEAM.length]!;
+      expect((await attempt(email, "Summer2026!!", ip)).status).toBe(401);
+    }
+    const limited = await attempt("alice@example.com", "Summer2026!!", ip);
     expect(limited.status).toBe(429);
-    expect(Number(limited.headers.get("x-retry-after"))).toBeGreaterThan(0);
-    // Another address is not affected.
+    expect((await limited.json()).code).toBe("TOO_MANY_FAILED_SIGN_INS");
+    const retryAfter = Number(limited.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(LOCKOUT_WINDOW_SECONDS);
+    // Even the right password is refused there, or the address could go on guessing.
+    expect((await attempt("alice@example.com", PASSWORD, ip)).status).toBe(429);
+    // Another address, and the accounts tried, are not affected.
     expect((await attempt("alice@example.com", PASSWORD, "203.0.113.6")).status).toBe(200);
+    expect((await attempt(TEAM[0]!, PASSWORD, "203.0.113.6")).status).toBe(200);
+  });
+
+  it("lets no more than the allowed failures from one address reach the password check, even in parallel", async () => {
+    const attempts = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        attempt(`sprayed${i}@example.com`, "Summer2026!!", "203.0.113.7"),
+      ),
+    );
+    expect(attempts.filter((r) => r.status === 401).length).toBe(ADDRESS_MAX_FAILURES);
+    const refused = attempts.filter((r) => r.status === 429);
+    expect(refused.length).toBe(30 - ADDRESS_MAX_FAILURES);
+    expect(refused.every((r) => Number(r.headers.get("retry-after")) > 0)).toBe(true);
   });
 
   it("locks an account after repeated failures from any number of addresses", async () => {
@@ -109,9 +146,19 @@ describe("sign-in throttling", () => {
     const { getDb } = await import("../db/server");
     for (let i = 0; i < 3; i++)
       await attempt("alice@example.com", "wrong password!", `198.51.100.${i + 1}`);
-    expect(
-      await (await getDb()).signInFailure.count({ where: { email: "alice@example.com" } }),
-    ).toBe(3);
+    const failures = await (
+      await getDb()
+    ).signInFailure.findMany({
+      where: { email: "alice@example.com" },
+      select: { address: true, failedAt: true },
+      orderBy: { attemptedAt: "asc" },
+    });
+    expect(failures.map((f) => f.address)).toEqual([
+      "198.51.100.1",
+      "198.51.100.2",
+      "198.51.100.3",
+    ]);
+    expect(failures.every((f) => f.failedAt !== null)).toBe(true);
     expect((await attempt("alice@example.com", PASSWORD, "198.51.100.9")).status).toBe(200);
     expect(
       await (await getDb()).signInFailure.count({ where: { email: "alice@example.com" } }),
