@@ -60,5 +60,45 @@ test.describe("background work of the production server", () => {
       expect(sample(metrics, "codewatch_aggregate_merge_failures_total")).toBe(0);
       await device.dispose();
     });
+
+    test("a code sent a moment ago is counted at once in series and top, while the loops run", async ({
+      page,
+      playwright,
+      baseURL,
+    }) => {
+      const created = await page.request.post("/api/v1/projects/demo/keys", {
+        data: { name: `e2e-young-${Date.now()}`, scopes: ["ingest", "read"] },
+        headers: { origin: baseURL! },
+      });
+      expect(created.status()).toBe(201);
+      const { key } = (await created.json()) as { key: string };
+      const device = await playwright.request.newContext({
+        baseURL,
+        storageState: { cookies: [], origins: [] },
+        extraHTTPHeaders: { authorization: `Bearer ${key}` },
+      });
+      // A code this run has never sent: its detector cannot exist yet.
+      const code = 700_000 + Math.floor(Math.random() * 100_000);
+      const sent = await device.post("/api/v1/events", {
+        data: { events: [{ code }, { code }, { code }] },
+      });
+      expect(sent.status()).toBe(202);
+      const now = Date.now();
+      const from = new Date(now - 3_600_000).toISOString();
+      const to = new Date(now + 60_000).toISOString();
+      for (const interval of ["1m", "5m", "1h"]) {
+        const series = await device.get(
+          `/api/v1/series?codes=${code}&interval=${interval}&from=${from}&to=${to}`,
+        );
+        expect(series.status()).toBe(200);
+        const body = (await series.json()) as { series: { points: { count: number }[] }[] };
+        const total = body.series[0]!.points.reduce((sum, p) => sum + p.count, 0);
+        expect(total, interval).toBe(3);
+      }
+      const top = await device.get(`/api/v1/top?from=${from}&to=${to}&limit=200`);
+      const codes = ((await top.json()) as { codes: { code: number; count: number }[] }).codes;
+      expect(codes.find((c) => c.code === code)?.count).toBe(3);
+      await device.dispose();
+    });
   });
 });

@@ -95,3 +95,67 @@ describe("request hardening", () => {
     }
   });
 });
+
+describe("request text that a query would receive", () => {
+  const routes = {
+    codes: () => import("@/app/api/v1/codes/route"),
+    top: () => import("@/app/api/v1/top/route"),
+    series: () => import("@/app/api/v1/series/route"),
+    breakdown: () => import("@/app/api/v1/breakdown/route"),
+  };
+  const range = "from=2026-11-30T00:00:00Z&to=2026-11-30T01:00:00Z";
+
+  it.each([
+    ["codes", "/api/v1/codes?q=%00", "query.q"],
+    ["top", `/api/v1/top?project=p&${range}&appVersion=5.2.1%00`, "query.appVersion"],
+    ["series", `/api/v1/series?project=p&${range}&host=a%00b`, "query.host"],
+    [
+      "breakdown",
+      `/api/v1/breakdown?project=p&${range}&code=1&dimension=host&region=%00`,
+      "query.region",
+    ],
+    ["top", `/api/v1/top?project=%00&${range}`, "query.project"],
+  ] as const)("%s: %s answers 400 naming %s", async (route, path, field) => {
+    const { GET } = await routes[route]();
+    const response = await call(GET, { path, caller: admin });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-type")).toContain("application/problem+json");
+    expect((await response.json()).errors).toContainEqual({
+      field,
+      message: expect.stringMatching(/NUL|Unicode/),
+    });
+  });
+
+  it("reads query bytes that are not UTF-8 as U+FFFD, which match nothing", async () => {
+    const { GET } = await routes.codes();
+    const response = await call(GET, { path: "/api/v1/codes?q=%ED%A0%80%ff", caller: admin });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ codes: [], total: 0 });
+  });
+
+  it("answers 400 naming the field for a NUL or a lone surrogate in a JSON body", async () => {
+    const nul = await post(JSON.stringify({ slug: "nul-name", name: "a\u0000b" }));
+    expect(nul.status).toBe(400);
+    expect((await nul.json()).errors).toEqual([
+      { field: "body.name", message: "must not contain NUL characters" },
+    ]);
+    const surrogate = await post('{"slug": "half-pair", "name": "\\ud800"}');
+    expect(surrogate.status).toBe(400);
+    expect((await surrogate.json()).errors[0].field).toBe("body.name");
+    const list = await call(projects.GET, { path: "/api/v1/projects", caller: admin });
+    const slugs = (await list.json()).projects.map((p: { slug: string }) => p.slug);
+    expect(slugs).not.toContain("nul-name");
+    expect(slugs).not.toContain("half-pair");
+  });
+
+  it("answers 400 naming the path parameter for text that cannot be stored in a path", async () => {
+    const { GET } = await import("@/app/api/v1/projects/[slug]/keys/route");
+    const response = await call(GET, {
+      path: "/api/v1/projects/x/keys",
+      caller: admin,
+      params: { slug: "a\u0000b" },
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors[0].field).toBe("params.slug");
+  });
+});
