@@ -3,7 +3,15 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // PGlite and the wasm schema engine load WebAssembly and data files from their own package
   // folders at run time; bundling them would break those relative paths.
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg"],
+  // pino and pino-pretty load their own helpers at run time (thread-stream, sonic-boom) in ways
+  // the bundler does not follow; they stay plain Node modules too.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "pg",
+    "pino",
+    "pino-pretty",
+  ],
   poweredByHeader: false,
   reactStrictMode: true,
   // Headers for every response, API included; the page CSP (with its nonce) is set in proxy.ts.

@@ -13,6 +13,8 @@ export default defineConfig({
     // The server log (lib/log.ts) would drown the report; errors still show.
     env: { CW_LOG_LEVEL: process.env.CW_LOG_LEVEL ?? "error" },
     include: ["{lib,app,scripts,test}/**/*.integration.test.ts"],
+    // Every statement the app sends keeps the distribution-key rule (test/support/statements.ts).
+    setupFiles: ["test/support/statement-check.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Each file starts its own database; two at a time keeps two cores busy without thrashing.

@@ -65,6 +65,8 @@ const envSchema = z.object({
    * readable lines, for the demo and development (`cw demo` and `cw dev` set it).
    */
   CW_LOG_FORMAT: z.enum(["json", "pretty"]).default("json"),
+  /** Where log lines go: stdout for a server; the command line uses stderr (stdout is results). */
+  CW_LOG_DESTINATION: z.enum(["stdout", "stderr"]).default("stdout"),
   /** Connections per process to PostgreSQL. */
   CW_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 });

@@ -7,6 +7,7 @@ import { getEnv } from "./env";
 import { vacuumQueueTable } from "./db/vacuum";
 import { mergeOnPool } from "./telemetry/aggregates";
 import { runRetention } from "./telemetry/retention";
+import { logger } from "./log";
 import { metrics } from "./observability/metrics";
 
 const MINUTE_MS = 60_000;
@@ -21,13 +22,15 @@ async function retentionTick(): Promise<void> {
       rawDays: env.CW_RAW_RETENTION_DAYS,
       aggregateMonths: env.CW_AGGREGATE_RETENTION_MONTHS,
     });
-    if (result.ran)
-      console.info(
+    if (result.ran) {
+      logger().info(
+        { dropped: result.dropped, created: result.created },
         `retention: dropped ${result.dropped.length} partitions, created ${result.created.length}`,
       );
+    }
   } catch (error) {
     // The next tick tries again; a database outage must not take the server down.
-    console.error("retention failed", error);
+    logger().error({ err: error }, "retention failed");
   }
 }
 
@@ -44,13 +47,15 @@ async function mergeTick(): Promise<void> {
     m.aggregateBatchesMerged.inc(await mergeOnPool(pool));
     // A queue: a row per request in, every row out each second (lib/db/vacuum.ts).
     await vacuumQueueTable(pool, "aggregate_delta", MINUTE_MS, Date.now());
-    if (mergeFailing) console.info("aggregate merge works again");
+    if (mergeFailing) logger().info("aggregate merge works again");
     mergeFailing = false;
   } catch (error) {
     // Nothing is lost: the deltas wait, and readers merge before they read. Logged once per
     // failing spell, not every second of a database outage; the metric counts every failure.
     m.aggregateMergeFailures.inc();
-    if (!mergeFailing) console.error("aggregate merge failed (retrying every second)", error);
+    if (!mergeFailing) {
+      logger().error({ err: error }, "aggregate merge failed (retrying every second)");
+    }
     mergeFailing = true;
   } finally {
     merging = false;
@@ -72,7 +77,7 @@ async function detectorTick(): Promise<void> {
     m.detectorMinutes.inc(report.minutesJudged);
   } catch (error) {
     m.detectorTickFailures.inc();
-    console.error("detector tick failed", error);
+    logger().error({ err: error }, "detector tick failed");
   } finally {
     stop();
     detectorRunning = false;

@@ -10,6 +10,11 @@ import { registerRetentionCommand } from "./commands/retention";
 import { registerServeCommands } from "./commands/serve";
 import { registerSimulateCommand } from "./commands/simulate";
 
+// Log lines of the code the commands run (lib/log.ts) go to stderr, readable: stdout is for
+// results (a key, a count). The server `demo` and `dev` start inherits this too.
+process.env.CW_LOG_DESTINATION ??= "stderr";
+process.env.CW_LOG_FORMAT ??= "pretty";
+
 const program = new Command()
   .name("cw")
   .description("codewatch: error-code diagnostics dashboard")

@@ -1,6 +1,7 @@
 /** Client data for the catalogue: typed fetchers, query keys, hooks (react-query). */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 
+import { fetchJson } from "@/components/api/fetch-json";
 import type { CodeListDto } from "@/lib/catalog/dto";
 import type { CodeFamily } from "@/lib/catalog/types";
 
@@ -23,9 +24,7 @@ export function searchParamsFor(search: CodeSearch): URLSearchParams {
 }
 
 export async function fetchCodes(search: CodeSearch, signal?: AbortSignal): Promise<CodeListDto> {
-  const response = await fetch(`/api/v1/codes?${searchParamsFor(search)}`, { signal });
-  if (!response.ok) throw new Error(`GET /api/v1/codes answered ${response.status}`);
-  return (await response.json()) as CodeListDto;
+  return fetchJson<CodeListDto>(`/api/v1/codes?${searchParamsFor(search)}`, { signal });
 }
 
 export function useCodeSearch(

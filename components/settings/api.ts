@@ -1,35 +1,18 @@
 /** Client data for the admin pages: typed fetchers, query keys and hooks (react-query). */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
 
-import type { ApiKeyScope } from "@/lib/auth/api-key-secret";
-import type { Role } from "@/lib/auth/roles";
+import { fetchJson } from "@/components/api/fetch-json";
+import type { createKeyBody, createProjectBody } from "@/lib/projects/api-schemas";
 import type { ApiKeyDto, CreatedApiKeyDto, ProjectDto } from "@/lib/projects/dto";
+import type { createUserBody, updateUserBody } from "@/lib/users/api-schemas";
 import type { UserDto } from "@/lib/users/dto";
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-async function request<T>(url: string, init?: RequestInit & { json?: unknown }): Promise<T> {
-  const response = await fetch(url, {
-    ...init,
-    headers: init?.json !== undefined ? { "content-type": "application/json" } : undefined,
-    body: init?.json !== undefined ? JSON.stringify(init.json) : undefined,
-  });
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    const fields = (body.errors as { field: string; message: string }[] | undefined)
-      ?.map((e) => `${e.field.replace(/^body\./, "")}: ${e.message}`)
-      .join("; ");
-    throw new ApiError(response.status, fields || body.detail || response.statusText);
-  }
-  return body as T;
-}
+/** What each form sends: the input side of the endpoint's own schema. */
+export type CreateProjectInput = z.input<typeof createProjectBody>;
+export type CreateKeyInput = z.input<typeof createKeyBody>;
+export type CreateUserInput = z.input<typeof createUserBody>;
+export type UpdateUserInput = z.input<typeof updateUserBody>;
 
 export const settingsKeys = {
   projects: ["projects"] as const,
@@ -40,15 +23,15 @@ export const settingsKeys = {
 export function useProjects() {
   return useQuery({
     queryKey: settingsKeys.projects,
-    queryFn: ({ signal }) => request<{ projects: ProjectDto[] }>("/api/v1/projects", { signal }),
+    queryFn: ({ signal }) => fetchJson<{ projects: ProjectDto[] }>("/api/v1/projects", { signal }),
   });
 }
 
 export function useCreateProject() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { slug: string; name?: string }) =>
-      request<ProjectDto>("/api/v1/projects", { method: "POST", json: input }),
+    mutationFn: (input: CreateProjectInput) =>
+      fetchJson<ProjectDto>("/api/v1/projects", { method: "POST", json: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: settingsKeys.projects }),
   });
 }
@@ -57,7 +40,7 @@ export function useKeys(slug: string | undefined) {
   return useQuery({
     queryKey: settingsKeys.keys(slug ?? ""),
     queryFn: ({ signal }) =>
-      request<{ keys: ApiKeyDto[] }>(`/api/v1/projects/${slug}/keys`, { signal }),
+      fetchJson<{ keys: ApiKeyDto[] }>(`/api/v1/projects/${slug}/keys`, { signal }),
     enabled: Boolean(slug),
   });
 }
@@ -65,8 +48,8 @@ export function useKeys(slug: string | undefined) {
 export function useCreateKey(slug: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name?: string; scopes: ApiKeyScope[] }) =>
-      request<CreatedApiKeyDto>(`/api/v1/projects/${slug}/keys`, { method: "POST", json: input }),
+    mutationFn: (input: CreateKeyInput) =>
+      fetchJson<CreatedApiKeyDto>(`/api/v1/projects/${slug}/keys`, { method: "POST", json: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: settingsKeys.keys(slug) }),
   });
 }
@@ -74,7 +57,8 @@ export function useCreateKey(slug: string) {
 export function useRevokeKey(slug: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => request<ApiKeyDto>(`/api/v1/keys/${id}/revoke`, { method: "POST" }),
+    mutationFn: (id: string) =>
+      fetchJson<ApiKeyDto>(`/api/v1/keys/${id}/revoke`, { method: "POST" }),
     onSuccess: () => client.invalidateQueries({ queryKey: settingsKeys.keys(slug) }),
   });
 }
@@ -82,15 +66,15 @@ export function useRevokeKey(slug: string) {
 export function useUsers() {
   return useQuery({
     queryKey: settingsKeys.users,
-    queryFn: ({ signal }) => request<{ users: UserDto[] }>("/api/v1/users", { signal }),
+    queryFn: ({ signal }) => fetchJson<{ users: UserDto[] }>("/api/v1/users", { signal }),
   });
 }
 
 export function useCreateUser() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { email: string; role: Role; password: string }) =>
-      request<UserDto>("/api/v1/users", { method: "POST", json: input }),
+    mutationFn: (input: CreateUserInput) =>
+      fetchJson<UserDto>("/api/v1/users", { method: "POST", json: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: settingsKeys.users }),
   });
 }
@@ -98,8 +82,8 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...change }: { id: string; role?: Role; disabled?: boolean }) =>
-      request<UserDto>(`/api/v1/users/${id}`, { method: "PATCH", json: change }),
+    mutationFn: ({ id, ...change }: UpdateUserInput & { id: string }) =>
+      fetchJson<UserDto>(`/api/v1/users/${id}`, { method: "PATCH", json: change }),
     onSuccess: () => client.invalidateQueries({ queryKey: settingsKeys.users }),
   });
 }

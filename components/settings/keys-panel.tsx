@@ -3,7 +3,7 @@
 import { useState } from "react";
 
 import { useI18n } from "@/components/providers";
-import { API_KEY_SCOPES, type ApiKeyScope } from "@/lib/auth/api-key-secret";
+import { API_KEY_SCOPES, type ApiKeyScope } from "@/lib/auth/constants";
 import type { CreatedApiKeyDto } from "@/lib/projects/dto";
 
 import { useCreateKey, useKeys, useRevokeKey } from "./api";

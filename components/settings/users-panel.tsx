@@ -1,8 +1,7 @@
 "use client";
 
 import { useI18n } from "@/components/providers";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/better-auth-limits";
-import { ROLES, type Role } from "@/lib/auth/roles";
+import { MIN_PASSWORD_LENGTH, ROLES, type Role } from "@/lib/auth/constants";
 
 import { useCreateUser, useUpdateUser, useUsers } from "./api";
 import { MutationError } from "./mutation-error";

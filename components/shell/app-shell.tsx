@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/auth/constants";
 import type { Messages, Theme } from "@/lib/i18n/messages";
 
 import { LocaleSwitch } from "./locale-switch";

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 import { useI18n } from "@/components/providers";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/auth/constants";
 
 /** The main navigation; Settings (projects, keys, users) is shown to admins only. */
 export function NavLinks({ role }: { role: Role }) {

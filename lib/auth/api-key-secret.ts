@@ -28,6 +28,3 @@ export function generateApiKey(): NewKeySecret {
 export function looksLikeApiKey(value: string): boolean {
   return KEY_PATTERN.test(value);
 }
-
-export const API_KEY_SCOPES = ["ingest", "read"] as const;
-export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];

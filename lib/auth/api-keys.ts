@@ -4,7 +4,8 @@
  * (lib/projects); this is authentication.
  */
 import type { Db } from "../db/client";
-import { hashApiKey, looksLikeApiKey, type ApiKeyScope } from "./api-key-secret";
+import { hashApiKey, looksLikeApiKey } from "./api-key-secret";
+import type { ApiKeyScope } from "./constants";
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 /** When this process last wrote lastUsedAt, per key id (one entry per key in use). */

@@ -9,10 +9,9 @@ import "server-only";
 
 import { getDb } from "../db/server";
 import { ForbiddenError, UnauthenticatedError } from "../errors";
-import type { ApiKeyScope } from "./api-key-secret";
+import type { ApiKeyScope, Role } from "./constants";
 import { authenticateApiKey, type KeyPrincipal } from "./api-keys";
 import { allowedOrigins } from "./origin";
-import type { Role } from "./roles";
 import { getSessionUser, type SessionUser } from "./server";
 
 export type UserPrincipal = { kind: "user"; user: SessionUser };

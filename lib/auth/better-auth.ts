@@ -16,7 +16,7 @@ import { getOrCreateSecretSetting } from "../db/settings";
 import { allowedOrigins } from "./origin";
 import { getEnv } from "../env";
 import { admitSignInAttempt, clearSignInFailures, recordSignInFailure } from "./lockout";
-import { MIN_PASSWORD_LENGTH } from "./better-auth-limits";
+import { MIN_PASSWORD_LENGTH } from "./constants";
 import { accessControl, authRoles } from "./roles";
 
 /**

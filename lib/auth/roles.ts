@@ -9,12 +9,7 @@
 import { createAccessControl } from "better-auth/plugins/access";
 import { adminAc, defaultStatements } from "better-auth/plugins/admin/access";
 
-export const ROLES = ["admin", "ops", "support"] as const;
-export type Role = (typeof ROLES)[number];
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
-}
+import type { Role } from "./constants";
 
 /** Roles allowed to do each kind of thing, for route specs: `auth: { roles: CAN.manageKeys }`. */
 export const CAN = {

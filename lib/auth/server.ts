@@ -2,7 +2,7 @@ import "server-only";
 
 import { getDb } from "../db/server";
 import { createAuth, resolveAuthSecret, type Auth } from "./better-auth";
-import { isRole, type Role } from "./roles";
+import { isRole, type Role } from "./constants";
 
 const holder = globalThis as typeof globalThis & { __codewatchAuth?: Promise<Auth> };
 

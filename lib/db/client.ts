@@ -10,6 +10,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 
+import { logger } from "../log";
 import { PrismaClient } from "./generated/client";
 
 export type Db = PrismaClient;
@@ -28,7 +29,7 @@ export function createPrismaClient(url: string, poolSize = 10): PrismaClient {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle connection that dies (database restart, network cut) is dropped and replaced on
   // the next checkout; without a listener its error would crash the process.
-  pool.on("error", (error) => console.warn(`database connection lost: ${error.message}`));
+  pool.on("error", (error) => logger().warn({ err: error }, "database connection lost"));
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const client = new PrismaClient({ adapter });
   (client as WithPool)[POOL] = pool;

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { getEnv } from "../env";
+import { logger } from "../log";
 import { createPrismaClient, type Db } from "./client";
 import { resolveDatabase } from "./connection";
 
@@ -18,7 +19,7 @@ export function poolSizeFor(kind: "postgresql" | "embedded"): number {
 
 /** The app's database client. Route handlers and pages reach the database only through lib/. */
 export function getDb(): Promise<Db> {
-  holder.__codewatchDb ??= resolveDatabase((line) => console.info(line)).then((target) =>
+  holder.__codewatchDb ??= resolveDatabase((line) => logger().info(line)).then((target) =>
     createPrismaClient(target.url, poolSizeFor(target.kind)),
   );
   return holder.__codewatchDb;

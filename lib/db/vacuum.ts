@@ -6,6 +6,8 @@
  */
 import type pg from "pg";
 
+import { logger } from "../log";
+
 const lastVacuum = globalThis as typeof globalThis & {
   __codewatchVacuumedAt?: Map<string, number>;
 };
@@ -19,7 +21,7 @@ export async function vacuumQueueTable(
   const times = (lastVacuum.__codewatchVacuumedAt ??= new Map());
   if (nowMs - (times.get(table) ?? 0) < everyMs) return;
   times.set(table, nowMs);
-  await sql.query(`VACUUM ${table}`).catch((error: Error) => {
-    console.warn(`VACUUM ${table} failed: ${error.message}`);
+  await sql.query(`VACUUM ${table}`).catch((error: unknown) => {
+    logger().warn({ err: error, table }, `VACUUM ${table} failed`);
   });
 }

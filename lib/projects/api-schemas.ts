@@ -1,7 +1,7 @@
 /** Request schemas of the project and key endpoints, shared with the admin pages. */
 import { z } from "zod";
 
-import { API_KEY_SCOPES } from "../auth/api-key-secret";
+import { API_KEY_SCOPES } from "../auth/constants";
 
 export const projectSlug = z
   .string()

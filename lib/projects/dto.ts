@@ -1,5 +1,5 @@
 /** Wire format of projects and API keys (imported as types by the admin pages). */
-import type { ApiKeyScope } from "../auth/api-key-secret";
+import type { ApiKeyScope } from "../auth/constants";
 
 export interface ProjectDto {
   id: string;

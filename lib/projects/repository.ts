@@ -3,7 +3,8 @@
  * and the tests share them.
  */
 import type { Db } from "../db/client";
-import { generateApiKey, type ApiKeyScope } from "../auth/api-key-secret";
+import { generateApiKey } from "../auth/api-key-secret";
+import type { ApiKeyScope } from "../auth/constants";
 import { ConflictError, NotFoundError } from "../errors";
 import type { ApiKeyDto, CreatedApiKeyDto, ProjectDto } from "./dto";
 

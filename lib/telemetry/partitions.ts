@@ -89,7 +89,8 @@ export async function ensurePartitions(
           const from = start.toISOString();
           const to = next(table.unit, start).toISOString();
           const inRange = `${table.column} >= '${from}' AND ${table.column} < '${to}'`;
-          // Names and bounds are computed here, never taken from input.
+          // Names and bounds are computed here, never taken from input. Maintenance: rows of any
+          // project move out of the default partition (test/support/statements.ts).
           await tx.$executeRawUnsafe(
             `CREATE TEMP TABLE cw_moved ON COMMIT DROP AS
                WITH moved AS (DELETE FROM ${table.table}_default WHERE ${inRange} RETURNING *)
@@ -98,7 +99,9 @@ export async function ensurePartitions(
           await tx.$executeRawUnsafe(
             `CREATE TABLE ${name} PARTITION OF ${table.table} FOR VALUES FROM ('${from}') TO ('${to}')`,
           );
-          await tx.$executeRawUnsafe(`INSERT INTO ${table.table} SELECT * FROM cw_moved`);
+          await tx.$executeRawUnsafe(
+            `/* cw:maintenance partition-move */ INSERT INTO ${table.table} SELECT * FROM cw_moved`,
+          );
           await tx.$executeRawUnsafe(`DROP TABLE cw_moved`);
           created.push(name);
         }

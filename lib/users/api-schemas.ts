@@ -1,8 +1,7 @@
 /** Request schemas of the user endpoints, shared with the admin page and the CLI. */
 import { z } from "zod";
 
-import { MIN_PASSWORD_LENGTH } from "../auth/better-auth-limits";
-import { ROLES } from "../auth/roles";
+import { MIN_PASSWORD_LENGTH, ROLES } from "../auth/constants";
 
 export const createUserBody = z
   .object({

@@ -1,4 +1,4 @@
-import type { Role } from "../auth/roles";
+import type { Role } from "../auth/constants";
 
 export interface UserDto {
   id: string;

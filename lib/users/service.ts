@@ -6,7 +6,7 @@
 import { isAPIError } from "better-auth/api";
 
 import type { Auth } from "../auth/better-auth";
-import { isRole, type Role } from "../auth/roles";
+import { isRole, type Role } from "../auth/constants";
 import type { Db } from "../db/client";
 import { ConflictError, NotFoundError } from "../errors";
 import type { UserDto } from "./dto";

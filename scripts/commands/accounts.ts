@@ -4,9 +4,8 @@ import { randomBytes } from "node:crypto";
 import password from "@inquirer/password";
 import type { Command } from "commander";
 
-import { API_KEY_SCOPES, type ApiKeyScope } from "../../lib/auth/api-key-secret";
+import { API_KEY_SCOPES, isRole, ROLES, type ApiKeyScope } from "../../lib/auth/constants";
 import { createAuth, resolveAuthSecret } from "../../lib/auth/better-auth";
-import { isRole, ROLES } from "../../lib/auth/roles";
 import { createPrismaClient, type Db } from "../../lib/db/client";
 import {
   createApiKey,

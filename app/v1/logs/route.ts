@@ -2,7 +2,7 @@ import { ingestTelemetry } from "@/lib/auth/access-rules";
 import { bodyOf } from "@/lib/http/body";
 import { apiRoute } from "@/lib/http/route";
 import { ingestOtlpLogs } from "@/lib/ingest/service";
-import { encodeLogsResponse } from "@/lib/otlp/decode";
+import { encodeLogsResponse } from "@/lib/ingest/otlp/decode";
 
 /** OTLP/HTTP logs export (docs/otlp.md): log records with an error.code become events. */
 export const POST = apiRoute({ auth: ingestTelemetry }, async ({ request, principal }) => {

@@ -2,8 +2,8 @@ import { gzipSync } from "node:zlib";
 
 import { describe, expect, it } from "vitest";
 
-import { DomainError, InvalidInputError } from "../errors";
-import { MAX_BODY_BYTES } from "../ingest/decode";
+import { DomainError, InvalidInputError } from "../../errors";
+import { MAX_BODY_BYTES } from "../decode";
 import { decodeLogsRequest, encodeLogsResponse } from "./decode";
 import { ExportLogsServiceResponse } from "./proto/logs";
 

@@ -9,9 +9,9 @@
  * the JSON field names first, so the differences left are the ones OTLP/JSON defines (64-bit
  * integers as numbers or decimal strings, trace and span ids as hex, bytes values as base64).
  */
-import { decompress, MAX_BODY_BYTES } from "../ingest/decode";
-import { MAX_EVENTS_PER_BATCH } from "../ingest/event-schema";
-import { InvalidInputError, TooLargeError, UnsupportedError } from "../errors";
+import { decompress, MAX_BODY_BYTES } from "../decode";
+import { MAX_EVENTS_PER_BATCH } from "../event-schema";
+import { InvalidInputError, TooLargeError, UnsupportedError } from "../../errors";
 import { ExportLogsServiceRequest, ExportLogsServiceResponse } from "./proto/logs";
 
 export type OtlpEncoding = "protobuf" | "json";

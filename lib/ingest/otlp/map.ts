@@ -10,10 +10,10 @@
  * record has them: ingest's validation cleans or drops what it cannot store, with a warning,
  * so one odd attribute never costs the whole event (lib/ingest/fields.ts).
  */
-import type { RawBatch } from "../ingest/decode";
-import { MAX_FIELD_LENGTH } from "../ingest/event-schema";
-import { checkEventId, truncate } from "../ingest/fields";
-import type { Rejection, Warning } from "../ingest/validate";
+import type { RawBatch } from "../decode";
+import { MAX_FIELD_LENGTH } from "../event-schema";
+import { checkEventId, truncate } from "../fields";
+import type { Rejection, Warning } from "../validate";
 import type { OtlpAttributes, OtlpLogRecord, OtlpValue, PartialSuccess } from "./decode";
 
 export const ERROR_CODE = "error.code";

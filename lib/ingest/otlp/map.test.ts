@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { eventSchema } from "../ingest/event-schema";
-import { truncate } from "../ingest/fields";
-import { validateBatch } from "../ingest/validate";
+import { eventSchema } from "../event-schema";
+import { truncate } from "../fields";
+import { validateBatch } from "../validate";
 import type { OtlpLogRecord, OtlpValue } from "./decode";
 import { httpProtocol, mapLogRecord, partialSuccess, rootCause, toRawBatch } from "./map";
 
