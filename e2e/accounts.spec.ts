@@ -9,7 +9,27 @@ test.describe("signed out", () => {
     extraHTTPHeaders: clientAddressHeader(1),
   });
 
-  test("every page sends you to sign in, and back afterwards", async ({ page }) => {
+  test("every page sends you to sign in, and back afterwards", async ({
+    page,
+    request,
+    baseURL,
+  }) => {
+    // Each page answers with the redirect itself, naming the page (and its query) to come back to.
+    for (const [path, next] of [
+      ["/", null],
+      ["/codes", "/codes"],
+      ["/codes?q=%E8%AF%81%E4%B9%A6", "/codes?q=%E8%AF%81%E4%B9%A6"],
+      ["/codes/50502", "/codes/50502"],
+      ["/incidents", "/incidents"],
+      ["/settings", "/settings"],
+    ] as const) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(307);
+      const target = new URL(response.headers()["location"]!, baseURL);
+      expect(target.pathname, path).toBe("/sign-in");
+      expect(target.searchParams.get("next"), path).toBe(next);
+    }
+
     await page.goto("/codes/50502");
     await expect(page).toHaveURL(/\/sign-in\?next=%2Fcodes%2F50502$/);
     const { email, password } = login("support");
@@ -31,26 +51,66 @@ test.describe("signed out", () => {
 
   test("a made-up session cookie shows nothing, not even in a partial (RSC) render", async ({
     request,
+    playwright,
+    baseURL,
   }) => {
-    const response = await request.get("/codes/50502", {
-      headers: { cookie: "better-auth.session_token=junk", rsc: "1" },
-      maxRedirects: 0,
+    // The proxy lets any session cookie through; the layout's real check sends it to sign in.
+    const junk = { cookie: "better-auth.session_token=junk" };
+    const document = await request.get("/codes/50502", { headers: junk, maxRedirects: 0 });
+    expect(document.status()).toBe(307);
+    expect(new URL(document.headers()["location"]!, baseURL).href).toBe(
+      new URL("/sign-in", baseURL).href,
+    );
+    expect(await document.text()).not.toContain("SSLHandshakeException");
+
+    // A client-side navigation fetches the page as an RSC payload (`?_rsc`, or Next first
+    // redirects to add it): the payload carries the redirect to sign in, and none of the page.
+    const partial = (headers: Record<string, string>) =>
+      request.get("/codes/50502?_rsc", { headers: { ...headers, rsc: "1" }, maxRedirects: 0 });
+    const rsc = await partial(junk);
+    expect(rsc.status()).toBe(200);
+    expect(rsc.headers()["content-type"]).toContain("text/x-component");
+    const payload = await rsc.text();
+    expect(payload).toContain("NEXT_REDIRECT;replace;/sign-in;");
+    expect(payload).not.toContain("SSLHandshakeException");
+    expect(payload).not.toContain("Trust anchor");
+
+    // The same request with a real session carries the page, so the absence above means something.
+    const support = await playwright.request.newContext({
+      baseURL,
+      storageState: storageStateOf("support"),
     });
-    const text = await response.text();
-    expect(text).not.toContain("SSLHandshakeException");
-    expect(text).not.toContain("Trust anchor");
+    const session = (await support.storageState()).cookies
+      .map((c) => `${c.name}=${c.value}`)
+      .join("; ");
+    await support.dispose();
+    const real = await partial({ cookie: session });
+    expect(real.status()).toBe(200);
+    expect(await real.text()).toContain("Trust anchor");
   });
 
-  test("a sign-in link cannot send people to another site afterwards", async ({ page }) => {
+  test("a sign-in link cannot send people to another site afterwards", async ({
+    page,
+    baseURL,
+  }) => {
     await page.goto("/sign-in?next=%2F%09%2Fevil.example%2Fphish");
     const { email, password } = login("ops");
     await page.getByLabel("邮箱").fill(email);
     await page.getByLabel("密码").fill(password);
     await page.getByRole("button", { name: "登录" }).click();
     await expect(page.getByRole("navigation", { name: "主导航" })).toBeVisible();
-    expect(new URL(page.url()).host).toBe(new URL(page.context().pages()[0]!.url()).host);
-    expect(page.url()).not.toContain("evil.example");
-    // Signed in, the sign-in page sends you on instead of failing.
+    // The link is refused: home, on this site.
+    await expect(page).toHaveURL(new URL("/", baseURL).href);
+    // Signed in, the sign-in page sends you on by itself, and refuses other sites the same way.
+    for (const next of ["//evil.example/x", "/\\evil.example", "/\t/evil.example/phish"]) {
+      const answer = await page.request.get(`/sign-in?next=${encodeURIComponent(next)}`, {
+        maxRedirects: 0,
+      });
+      expect(answer.status(), next).toBe(307);
+      expect(new URL(answer.headers()["location"]!, baseURL).href, next).toBe(
+        new URL("/", baseURL).href,
+      );
+    }
     const again = await page.goto("/sign-in?next=/codes");
     expect(again?.status()).toBe(200);
     await expect(page).toHaveURL(/\/codes$/);
@@ -60,6 +120,7 @@ test.describe("signed out", () => {
     const response = await request.get("/api/v1/codes");
     expect(response.status()).toBe(401);
     expect(response.headers()["content-type"]).toContain("application/problem+json");
+    expect(await response.json()).toMatchObject({ status: 401, title: "Unauthorized" });
   });
 });
 
@@ -71,6 +132,7 @@ test.describe("support", () => {
 
   test("signs in, browses codes, sees no admin navigation and is refused by the admin API", async ({
     page,
+    request,
   }) => {
     const { email, password } = login("support");
     await page.goto("/sign-in");
@@ -99,8 +161,14 @@ test.describe("support", () => {
     });
     expect(create.status()).toBe(403);
 
+    // Signing out ends the session on the server: its cookie, replayed, opens nothing any more.
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    expect((await request.get("/api/v1/codes", { headers: { cookie } })).status()).toBe(200);
     await page.getByRole("button", { name: "退出登录" }).click();
     await expect(page).toHaveURL(/\/sign-in/);
+    expect((await request.get("/api/v1/codes", { headers: { cookie } })).status()).toBe(401);
+    await page.goto("/codes");
+    await expect(page).toHaveURL(/\/sign-in\?next=%2Fcodes$/);
   });
 });
 
@@ -140,7 +208,8 @@ test.describe("admin", () => {
     const row = page.getByRole("row", { name: new RegExp(keyName) });
     await expect(row).toContainText(key.slice(0, 11));
     await expect(page.getByText(key)).toHaveCount(0);
-    await expect(row).not.toContainText("never"); // it was used once above
+    // It was used once above: "Last used" holds a time, not "never".
+    await expect(row.getByRole("cell").nth(4)).toHaveText(/^\d.* UTC$/);
 
     await row.getByRole("button", { name: `Revoke ${keyName}` }).click();
     await expect(row).toContainText("Revoked");
@@ -199,6 +268,7 @@ test.describe("accessibility of the account pages", () => {
     const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const page = await context.newPage();
     await page.goto("/sign-in");
+    await expect(page.getByRole("button", { name: "登录" })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
@@ -207,7 +277,8 @@ test.describe("accessibility of the account pages", () => {
     const context = await browser.newContext({ storageState: storageStateOf("admin") });
     const page = await context.newPage();
     await page.goto("/settings");
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "设置" })).toBeVisible();
+    await expect(page.getByRole("combobox", { name: "项目" })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });

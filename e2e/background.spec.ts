@@ -48,14 +48,28 @@ test.describe("background work of the production server", () => {
           await (await device.get("/metrics")).text(),
           "codewatch_aggregate_batches_merged_total",
         ) ?? 0;
+      // 50502's count in the aggregates this hour and the next (a read merges what waits first).
+      const hour = 3_600_000;
+      const from = new Date(Math.floor(Date.now() / hour) * hour).toISOString();
+      const to = new Date(Math.floor(Date.now() / hour) * hour + 2 * hour).toISOString();
+      const counted = async () => {
+        const top = await page.request.get(`/api/v1/top?project=demo&from=${from}&to=${to}`);
+        expect(top.status()).toBe(200);
+        const { codes } = (await top.json()) as { codes: { code: number; count: number }[] };
+        return codes.find((c) => c.code === 50502)?.count ?? 0;
+      };
+      const countedBefore = await counted();
       const before = await merged();
       const sent = await device.post("/api/v1/events", {
         headers: { authorization: `Bearer ${key}` },
-        data: { events: [{ code: 50502, message: "e2e merge" }] },
+        data: { events: [1, 2, 3].map((i) => ({ code: 50502, message: `e2e merge ${i}` })) },
       });
       expect(sent.status()).toBe(202);
+      expect(await sent.json()).toMatchObject({ accepted: 3 });
       // No read happens here: only the server's own loop can have merged it.
       await expect.poll(merged, { timeout: 15_000, intervals: [500] }).toBeGreaterThan(before);
+      // What it merged is the batch's counts: a read now finds them added, once.
+      expect(await counted()).toBe(countedBefore + 3);
       const metrics = await (await device.get("/metrics")).text();
       expect(sample(metrics, "codewatch_aggregate_merge_failures_total")).toBe(0);
       await device.dispose();

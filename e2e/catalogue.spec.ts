@@ -98,9 +98,17 @@ test.describe("code catalogue pages", () => {
     await expect(page.getByRole("heading", { name: "没有这个错误码" })).toBeVisible();
   });
 
-  for (const path of ["/codes", "/codes/50502", "/"]) {
-    test(`has no serious accessibility violations on ${path}`, async ({ page }) => {
-      await page.goto(path);
+  for (const [path, heading] of [
+    ["/codes", "错误码"],
+    ["/codes/50502", /^50502/],
+    ["/", "概览"],
+  ] as const) {
+    test(`has no serious accessibility violations on ${path}`, async ({ page, baseURL }) => {
+      // The page itself, not a sign-in or error page standing in for it, is what gets checked.
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(200);
+      await expect(page).toHaveURL(new URL(path, baseURL).href);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
       const results = await new AxeBuilder({ page }).analyze();
       const serious = results.violations.filter(
         (v) => v.impact === "serious" || v.impact === "critical",

@@ -13,4 +13,10 @@ describe("RichText", () => {
   it("escapes HTML and leaves an unpaired backtick as written", () => {
     expect(renderToStaticMarkup(<RichText text="a ` <b>x</b>" />)).toBe("a ` &lt;b&gt;x&lt;/b&gt;");
   });
+
+  it("escapes HTML inside and around `backticks` too", () => {
+    expect(
+      renderToStaticMarkup(<RichText text={"<i>a</i> `<img src=x onerror=alert(1)>`"} />),
+    ).toBe("&lt;i&gt;a&lt;/i&gt; <code>&lt;img src=x onerror=alert(1)&gt;</code>");
+  });
 });
