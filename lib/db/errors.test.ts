@@ -32,6 +32,14 @@ describe("isDatabaseUnavailable", () => {
     }
   });
 
+  it("counts a transaction that found no free connection in time as retryable", () => {
+    const error = Object.assign(
+      new Error("Transaction API error: Unable to start a transaction in the given time."),
+      { code: "P2028" },
+    );
+    expect(isDatabaseUnavailable(error)).toBe(true);
+  });
+
   it("leaves real bugs alone", () => {
     expect(isDatabaseUnavailable(new Error("column x does not exist"))).toBe(false);
     expect(isDatabaseUnavailable(Object.assign(new Error("dup"), { code: "P2002" }))).toBe(false);

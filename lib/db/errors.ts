@@ -37,7 +37,7 @@ const CONNECTION_CODES = new Set([
 ]);
 
 const CONNECTION_MESSAGES =
-  /can't reach database|connection terminated|connection (?:is )?closed|server (?:has )?closed the connection|timeout exceeded when trying to connect|too many clients|socket hang up|ECONNREFUSED/i;
+  /can't reach database|connection terminated|connection (?:is )?closed|server (?:has )?closed the connection|timeout exceeded when trying to connect|too many clients|socket hang up|ECONNREFUSED|unable to start a transaction in the given time/i;
 
 /** Whether `test` holds for `error` or an error it wraps (Prisma keeps the driver's deeper). */
 function anyInChain(error: unknown, test: (e: ErrorShape) => boolean, depth = 0): boolean {

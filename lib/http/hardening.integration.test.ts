@@ -83,14 +83,17 @@ describe("request hardening", () => {
     expect(dup.name).toBe("First");
   });
 
-  it("never answers with a stack trace or SQL", async () => {
-    for (const body of [
-      "{",
-      '{"slug": 5}',
-      `{"slug":"${"a".repeat(100)}"}`,
-      '{"__proto__": {"x": 1}}',
+  it("never answers with a stack trace or SQL, only the problem", async () => {
+    for (const [body, type] of [
+      ["{", "invalid-body"],
+      ['{"slug": 5}', "invalid-request"],
+      [`{"slug":"${"a".repeat(100)}"}`, "invalid-request"],
+      ['{"__proto__": {"x": 1}}', "invalid-request"],
     ]) {
-      const text = await (await post(body)).text();
+      const response = await post(body!);
+      expect(response.status, body).toBe(400);
+      const text = await response.text();
+      expect(JSON.parse(text), body).toMatchObject({ type: `urn:codewatch:problem:${type}` });
       expect(text).not.toMatch(/at \w+ \(|\.ts:\d+|SELECT|INSERT|prisma/i);
     }
   });

@@ -55,8 +55,8 @@ describe("apiRoute", () => {
     expect(await response.json()).toEqual({ id: "1", n: 3 });
   });
 
-  it("answers 400 problem+json naming every wrong field", async () => {
-    const response = await call("A?n=99&extra=1", "A");
+  it("answers 400 problem+json naming every wrong query field", async () => {
+    const response = await call("1?n=99&extra=1", "1");
     expect(response.status).toBe(400);
     expect(response.headers.get("content-type")).toContain("application/problem+json");
     const body = await response.json();
@@ -68,6 +68,14 @@ describe("apiRoute", () => {
     expect(body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
       "query.extra",
       "query.n",
+    ]);
+  });
+
+  it("answers 400 naming a wrong path parameter", async () => {
+    const response = await call("A", "A");
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors).toEqual([
+      { field: "params.id", message: "must be a slug" },
     ]);
   });
 

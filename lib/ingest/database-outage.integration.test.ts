@@ -20,6 +20,7 @@ let database: ScratchDatabase;
 let proxy: TcpProxy;
 let server: RouteServer;
 let key: string;
+let projectId: string;
 
 beforeAll(async () => {
   database = await createScratchDatabase();
@@ -37,7 +38,7 @@ beforeAll(async () => {
   const { getDb } = await import("@/lib/db/server");
   const { createProject, createApiKey } = await import("@/lib/projects/repository");
   const db = await getDb();
-  await createProject(db, { slug: "fleet" });
+  projectId = (await createProject(db, { slug: "fleet" })).id;
   key = (await createApiKey(db, { projectSlug: "fleet", scopes: ["ingest"] })).key;
   server = await serveRoutes({
     "POST /api/v1/events": (await import("@/app/api/v1/events/route")).POST,
@@ -91,9 +92,36 @@ async function sendUntilStored(batch: object[], outcome: Outcome): Promise<void>
 }
 
 describe("a database outage during ingest", () => {
+  // First in the file: the ingest service has read nothing yet in this process.
+  it("recovers when its first request met the outage: nothing read then stays failed", async () => {
+    const { ingestEvents } = await import("./service");
+    const principal = { keyId: "k", projectId, projectSlug: "fleet", scopes: ["ingest" as const] };
+    const body = (events: object[]) => ({
+      read: async () => Buffer.from(JSON.stringify({ events })),
+      contentType: "application/json",
+      contentEncoding: null,
+    });
+    proxy.cut();
+    try {
+      await expect(
+        ingestEvents(principal, body([{ code: 1, deviceId: "d" }])),
+      ).rejects.toMatchObject({ kind: "unavailable" });
+    } finally {
+      proxy.restore();
+    }
+    const stored = await ingestEvents(
+      principal,
+      body([{ code: 1, deviceId: "d", eventId: "first" }]),
+    );
+    expect(stored).toMatchObject({ accepted: 1, rejected: [] });
+  });
+
   it("loses nothing and doubles nothing", async () => {
     const outcome: Outcome = { ok: 0, retried: 0, statuses: new Map() };
     const sent: string[] = [];
+    // The first outage is on before the first batch: what the first request reads once for the
+    // process (the device-hash key) must not stay failed when the database comes back.
+    proxy.cut();
     const clients = Array.from({ length: CLIENTS }, async (_, client) => {
       for (let b = 0; b < BATCHES_PER_CLIENT; b++) {
         const batch = Array.from({ length: EVENTS_PER_BATCH }, (_, i) => {
@@ -106,12 +134,12 @@ describe("a database outage during ingest", () => {
     });
     // Cut the database twice while the clients run.
     const outages = (async () => {
-      for (const delay of [300, 1500]) {
-        await new Promise((resolve) => setTimeout(resolve, delay));
-        proxy.cut();
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-        proxy.restore();
-      }
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      proxy.restore();
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      proxy.cut();
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      proxy.restore();
     })();
     await Promise.all([...clients, outages]);
 
@@ -128,12 +156,12 @@ describe("a database outage during ingest", () => {
       const { rows } = await sql.query(
         `SELECT count(*)::int AS total, count(DISTINCT event_id)::int AS distinct_ids FROM event`,
       );
-      expect(rows[0]).toEqual({ total: sent.length, distinct_ids: sent.length });
-      const stored = await sql.query(`SELECT event_id FROM event`);
+      expect(rows[0]).toEqual({ total: sent.length + 1, distinct_ids: sent.length + 1 });
+      const stored = await sql.query(`SELECT event_id FROM event WHERE event_id <> 'first'`);
       expect(new Set(stored.rows.map((r) => r.event_id))).toEqual(new Set(sent));
       await mergeAggregateDeltas(sql);
       const minute = await sql.query(`SELECT sum(count)::int AS n FROM event_minute`);
-      expect(minute.rows[0].n).toBe(sent.length);
+      expect(minute.rows[0].n).toBe(sent.length + 1);
     } finally {
       await sql.end();
     }

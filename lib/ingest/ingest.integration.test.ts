@@ -1,5 +1,5 @@
 /** POST /api/v1/events against a real database: what is stored, counted and refused. */
-import { randomUUID } from "node:crypto";
+import { createHash, createHmac, randomUUID } from "node:crypto";
 import { gzipSync } from "node:zlib";
 
 import pg from "pg";
@@ -450,15 +450,23 @@ describe("POST /api/v1/events", () => {
     expect((await listCodes(db, { q: "77777" })).codes[0]?.code).toBe(77777);
   });
 
-  it("stores deviceId only as a keyed hash", async () => {
+  it("stores deviceId only as a keyed hash: the HMAC under the stored key, not a plain hash", async () => {
     const deviceId = `device-${randomUUID()}`;
-    await postBatch({ events: [{ code: 1, deviceId }] });
-    const dump = await sql.query(
-      `SELECT e::text AS row FROM event e WHERE device_hash IS NOT NULL`,
+    const eventId = randomUUID();
+    expect((await postBatch({ events: [{ code: 1, deviceId, eventId }] })).status).toBe(202);
+    const { rows } = await sql.query(
+      `SELECT device_hash, e::text AS row FROM event e WHERE event_id = $1`,
+      [eventId],
     );
-    const text = dump.rows.map((r) => r.row).join("\n");
-    expect(text).not.toContain(deviceId);
-    expect(text).toMatch(/[0-9a-f]{64}/);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].row).not.toContain(deviceId);
+    const key = await sql.query(`SELECT value FROM "AppSetting" WHERE key = $1`, [
+      "ingest.device-hash-key",
+    ]);
+    expect(rows[0].device_hash).not.toBe(createHash("sha256").update(deviceId).digest("hex"));
+    expect(rows[0].device_hash).toBe(
+      createHmac("sha256", key.rows[0].value).update(deviceId).digest("hex"),
+    );
   });
 
   /** The waiting aggregate_delta rows of a project, unpacked and sorted. */

@@ -57,10 +57,10 @@ export interface OtlpLogsResult {
 interface IngestState {
   limiter: KeyRateLimiter;
   gate: InFlightGate;
-  /** deviceId → keyed hash, once the key is read (device-hash.ts). */
-  hashDeviceId: Promise<(deviceId: string) => string>;
-  /** UTC day for which partitions were last ensured by this process. */
-  partitionsReadyFor?: string;
+  /** deviceId → keyed hash, once the key is read (device-hash.ts); see hashDeviceId(). */
+  hashDeviceId?: Promise<(deviceId: string) => string>;
+  /** The UTC day whose partitions this process ensured (or is ensuring: one run for all). */
+  partitions?: { day: string; ready: Promise<void> };
 }
 
 const holder = globalThis as typeof globalThis & { __codewatchIngest?: IngestState };
@@ -71,22 +71,50 @@ function state(): IngestState {
     holder.__codewatchIngest = {
       limiter: new KeyRateLimiter(env.CW_INGEST_REQUESTS_PER_SECOND),
       gate: new InFlightGate(env.CW_INGEST_MAX_IN_FLIGHT),
-      hashDeviceId: (env.CW_DEVICE_HASH_KEY
-        ? Promise.resolve(env.CW_DEVICE_HASH_KEY)
-        : getDb().then((db) => getOrCreateSecretSetting(db, "ingest.device-hash-key"))
-      ).then((key) => deviceHasher(key)),
     };
   }
   return holder.__codewatchIngest;
 }
 
-/** Once per process and UTC day: make sure today's (and the window's) partitions exist. */
-async function readyPartitions(now: Date): Promise<void> {
-  const today = now.toISOString().slice(0, 10);
+/**
+ * The device-id hasher, once its key is read (CW_DEVICE_HASH_KEY, or the one kept in the
+ * database). A failed read (the database down at the first request) is not kept: the next
+ * request reads again, instead of every request failing until a restart.
+ */
+function hashDeviceId(): Promise<(deviceId: string) => string> {
   const s = state();
-  if (s.partitionsReadyFor === today) return;
-  await ensurePartitions(await getDb(), now, getEnv().CW_RAW_RETENTION_DAYS);
-  s.partitionsReadyFor = today;
+  if (!s.hashDeviceId) {
+    const key = getEnv().CW_DEVICE_HASH_KEY;
+    const hasher = (
+      key
+        ? Promise.resolve(key)
+        : getDb().then((db) => getOrCreateSecretSetting(db, "ingest.device-hash-key"))
+    ).then((k) => deviceHasher(k));
+    s.hashDeviceId = hasher;
+    hasher.catch(() => {
+      if (s.hashDeviceId === hasher) s.hashDeviceId = undefined;
+    });
+  }
+  return s.hashDeviceId;
+}
+
+/**
+ * Once per process and UTC day: make sure today's (and the window's) partitions exist. The
+ * requests that arrive meanwhile wait for the same run instead of each starting one (on the
+ * embedded database, with its single connection, they would queue for it); a failed run is
+ * tried again by the next request.
+ */
+async function readyPartitions(now: Date): Promise<void> {
+  const day = now.toISOString().slice(0, 10);
+  const s = state();
+  if (s.partitions?.day !== day) {
+    const ready = getDb().then((db) => ensurePartitions(db, now, getEnv().CW_RAW_RETENTION_DAYS));
+    s.partitions = { day, ready: ready.then(() => undefined) };
+    ready.catch(() => {
+      if (s.partitions?.day === day) s.partitions = undefined;
+    });
+  }
+  await s.partitions!.ready;
 }
 
 interface Stored {
@@ -102,7 +130,7 @@ async function store(key: KeyPrincipal, batch: RawBatch): Promise<Stored> {
   const { events, rejected, warnings } = validateBatch(batch, {
     receivedAtMs: received.getTime(),
     retentionDays: getEnv().CW_RAW_RETENTION_DAYS,
-    hashDeviceId: await state().hashDeviceId,
+    hashDeviceId: await hashDeviceId(),
   });
   if (events.length === 0) {
     count(key, events, [], rejected, warnings);

@@ -202,10 +202,18 @@ describe("GET /api/v1/series", () => {
     const minutes = (await seriesOf(`codes=50502,50503&interval=1m&${range()}`)).series;
     for (const interval of ["5m", "1h"] as const) {
       const rolled = (await seriesOf(`codes=50502,50503&interval=${interval}&${range()}`)).series;
+      expect(rolled.map((s) => s.code)).toEqual([50502, 50503]);
+      const stepMs = (interval === "5m" ? 5 : 60) * 60_000;
       for (const [i, s] of rolled.entries()) {
-        expect(s.points.reduce((sum, p) => sum + p.count, 0)).toBe(
-          minutes[i]!.points.reduce((sum, p) => sum + p.count, 0),
-        );
+        expect(s.points).toHaveLength((to.getTime() - from.getTime()) / stepMs);
+        // Each bucket holds exactly the minutes that start inside it.
+        for (const p of s.points) {
+          const start = Date.parse(p.t);
+          const inside = minutes[i]!.points.filter(
+            (m) => Date.parse(m.t) >= start && Date.parse(m.t) < start + stepMs,
+          );
+          expect(p.count, `${interval} ${p.t}`).toBe(inside.reduce((sum, m) => sum + m.count, 0));
+        }
       }
     }
   });

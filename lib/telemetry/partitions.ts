@@ -107,7 +107,8 @@ export async function ensurePartitions(
         }
       }
     },
-    { timeout: 60_000 },
+    // maxWait: on the embedded database the one connection may be busy for a while.
+    { timeout: 60_000, maxWait: 15_000 },
   );
   return created;
 }

@@ -85,6 +85,6 @@ export async function runRetention(
       });
       return { ran: true, dropped, created };
     },
-    { timeout: 120_000 },
+    { timeout: 120_000, maxWait: 15_000 },
   );
 }
