@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequest, type APIRequestContext, type Page } from "@playwright/test";
 
 import { storageStateOf } from "./support/logins";
 
@@ -6,6 +6,29 @@ import { storageStateOf } from "./support/logins";
 function sample(text: string, name: string): number | undefined {
   const line = text.split("\n").find((l) => l.startsWith(`${name} `));
   return line === undefined ? undefined : Number(line.split(" ")[1]);
+}
+
+/** A key of the demo project made by the signed-in admin, and a device context that sends with it. */
+async function demoDevice(
+  {
+    page,
+    playwright,
+    baseURL,
+  }: { page: Page; playwright: { request: APIRequest }; baseURL?: string },
+  name: string,
+  scopes: ("ingest" | "read")[],
+): Promise<APIRequestContext> {
+  const created = await page.request.post("/api/v1/projects/demo/keys", {
+    data: { name: `${name}-${Date.now()}`, scopes },
+    headers: { origin: baseURL! },
+  });
+  expect(created.status()).toBe(201);
+  const { key } = (await created.json()) as { key: string };
+  return playwright.request.newContext({
+    baseURL,
+    storageState: { cookies: [], origins: [] },
+    extraHTTPHeaders: { authorization: `Bearer ${key}` },
+  });
 }
 
 test.describe("background work of the production server", () => {
@@ -36,16 +59,7 @@ test.describe("background work of the production server", () => {
       baseURL,
     }) => {
       test.setTimeout(60_000);
-      const created = await page.request.post("/api/v1/projects/demo/keys", {
-        data: { name: `e2e-merge-${Date.now()}`, scopes: ["ingest"] },
-        headers: { origin: baseURL! },
-      });
-      expect(created.status()).toBe(201);
-      const { key } = (await created.json()) as { key: string };
-      const device = await playwright.request.newContext({
-        baseURL,
-        storageState: { cookies: [], origins: [] },
-      });
+      const device = await demoDevice({ page, playwright, baseURL }, "e2e-merge", ["ingest"]);
       const merged = async () =>
         sample(
           await (await device.get("/metrics")).text(),
@@ -64,7 +78,6 @@ test.describe("background work of the production server", () => {
       const countedBefore = await counted();
       const before = await merged();
       const sent = await device.post("/api/v1/events", {
-        headers: { authorization: `Bearer ${key}` },
         data: { events: [1, 2, 3].map((i) => ({ code: 50502, message: `e2e merge ${i}` })) },
       });
       expect(sent.status()).toBe(202);
@@ -83,17 +96,10 @@ test.describe("background work of the production server", () => {
       playwright,
       baseURL,
     }) => {
-      const created = await page.request.post("/api/v1/projects/demo/keys", {
-        data: { name: `e2e-young-${Date.now()}`, scopes: ["ingest", "read"] },
-        headers: { origin: baseURL! },
-      });
-      expect(created.status()).toBe(201);
-      const { key } = (await created.json()) as { key: string };
-      const device = await playwright.request.newContext({
-        baseURL,
-        storageState: { cookies: [], origins: [] },
-        extraHTTPHeaders: { authorization: `Bearer ${key}` },
-      });
+      const device = await demoDevice({ page, playwright, baseURL }, "e2e-young", [
+        "ingest",
+        "read",
+      ]);
       // A code this run has never sent: its detector cannot exist yet.
       const code = 700_000 + Math.floor(Math.random() * 100_000);
       const sent = await device.post("/api/v1/events", {

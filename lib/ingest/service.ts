@@ -17,7 +17,7 @@ import { getDb } from "../db/server";
 import { getOrCreateSecretSetting } from "../db/settings";
 import { getEnv } from "../env";
 import { DomainError, UnavailableError } from "../errors";
-import { metrics, rejectionReason, warningField } from "../observability/metrics";
+import { metrics, rejectionReason } from "../observability/metrics";
 import { decodeLogsRequest, type OtlpEncoding, type PartialSuccess } from "./otlp/decode";
 import { partialSuccess, toRawBatch } from "./otlp/map";
 import type { NormalizedEvent } from "../telemetry/event";
@@ -26,6 +26,7 @@ import { storeEvents } from "../telemetry/store";
 import { InFlightGate, KeyRateLimiter } from "./admission";
 import { decodeBatch, MAX_BODY_BYTES, type RawBatch } from "./decode";
 import { deviceHasher } from "./device-hash";
+import { OPTIONAL_FIELDS } from "./fields";
 import { validateBatch, type Rejection, type Warning } from "./validate";
 
 /** A request body as the service reads it: the bytes on demand, and how they are encoded. */
@@ -152,6 +153,21 @@ async function store(key: KeyPrincipal, batch: RawBatch): Promise<Stored> {
   };
 }
 
+/** Fields a warning may name, as metric labels; a client's own field is "other" (bounded). */
+const WARNING_LABELS = new Set([
+  "context",
+  "attributes",
+  "eventId",
+  ...Object.keys(OPTIONAL_FIELDS),
+]);
+
+/** "attributes.k" -> "attributes", "context.host" -> "host", "userId" -> "other". */
+export function warningLabel(field: string): string {
+  const parts = field.split(".");
+  const name = parts[0] === "context" && parts.length > 1 ? parts[1]! : parts[0]!;
+  return WARNING_LABELS.has(name) ? name : "other";
+}
+
 function count(
   key: KeyPrincipal,
   events: NormalizedEvent[],
@@ -169,7 +185,7 @@ function count(
     m.ingestedEvents.inc({ project: key.projectSlug, code: String(code) }, n);
   if (duplicates.length) m.duplicateEvents.inc({ project: key.projectSlug }, duplicates.length);
   for (const r of rejected) m.rejectedEvents.inc({ reason: rejectionReason(r.error) });
-  for (const w of warnings) m.ingestWarnings.inc({ field: warningField(w.field) });
+  for (const w of warnings) m.ingestWarnings.inc({ field: warningLabel(w.field) });
 }
 
 export type IngestDoor = "events" | "otlp";

@@ -93,38 +93,6 @@ export function metrics(): Metrics {
   return holder.__codewatchMetrics;
 }
 
-/** Fields a warning may name; anything else (a client's own field) is "other", to bound labels. */
-const WARNING_FIELDS = new Set([
-  "context",
-  "attributes",
-  "eventId",
-  "host",
-  "remoteIp",
-  "httpProtocol",
-  "exception",
-  "message",
-  "cause",
-  "app",
-  "appVersion",
-  "sdkVersion",
-  "platform",
-  "osVersion",
-  "apiLevel",
-  "deviceModel",
-  "deviceId",
-  "network",
-  "carrier",
-  "region",
-  "locale",
-]);
-
-/** "attributes.k" -> "attributes", "context.host" -> "host", "userId" -> "other". */
-export function warningField(field: string): string {
-  const parts = field.split(".");
-  const name = parts[0] === "context" && parts.length > 1 ? parts[1]! : parts[0]!;
-  return WARNING_FIELDS.has(name) ? name : "other";
-}
-
 /** "timestamp: older than..." -> "timestamp"; reasons without a field become "invalid". */
 export function rejectionReason(error: string): string {
   const field = /^([A-Za-z.]+):/.exec(error)?.[1];

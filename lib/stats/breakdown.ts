@@ -12,9 +12,9 @@ import type { Principal } from "../auth/authorize";
 import { mergeBeforeRead } from "../telemetry/aggregates";
 import type { Dimension } from "../telemetry/columns";
 import { dimensionCounts, hasFilters, type Filters } from "../telemetry/reads";
-import { filtersOf, requireRawWindow } from "./filters";
+import { requireRawWindow } from "./filters";
 import type { BreakdownQuery } from "./params";
-import { statsScope } from "./scope";
+import { readInScope } from "./scope";
 
 export const BASELINE_DAYS = 7;
 const HOUR_MS = 3_600_000;
@@ -40,12 +40,9 @@ const share = (part: number, whole: number) => (whole > 0 ? Number((part / whole
 
 /** GET /api/v1/breakdown for `principal` (see lib/stats/scope.ts for the project and its errors). */
 export async function getBreakdown(principal: Principal, query: BreakdownQuery) {
-  const scope = await statsScope(principal, query.project);
-  const result = await breakdown(scope.pool, scope.projectId, query, {
-    filters: filtersOf(query),
-    rawDays: scope.rawDays,
-  });
-  return { project: scope.projectSlug, ...result };
+  return readInScope(principal, query, (scope, filtered) =>
+    breakdown(scope.pool, scope.projectId, query, filtered),
+  );
 }
 
 /**

@@ -13,6 +13,9 @@ import { getDb } from "../db/server";
 import { getEnv } from "../env";
 import { ForbiddenError, InvalidInputError, NotFoundError } from "../errors";
 import { getProjectBySlug } from "../projects/repository";
+import type { Dimension } from "../telemetry/columns";
+import type { Filters } from "../telemetry/reads";
+import { filtersOf } from "./filters";
 
 export interface StatsScope {
   projectId: string;
@@ -48,4 +51,18 @@ export async function statsScope(principal: Principal, slug: string | undefined)
   const project = await getProjectBySlug(db, slug);
   if (!project) throw new NotFoundError(`No project "${slug}".`);
   return { ...scope, projectId: project.id, projectSlug: project.slug } satisfies StatsScope;
+}
+
+/**
+ * A statistics read for `principal`: resolves the scope of `query.project` (see statsScope for
+ * its errors) and its dimension filters, runs `read`, and names the project in the answer.
+ */
+export async function readInScope<R extends object>(
+  principal: Principal,
+  query: { project?: string } & Partial<Record<Dimension, string[] | undefined>>,
+  read: (scope: StatsScope, filtered: { filters: Filters; rawDays: number }) => Promise<R>,
+): Promise<{ project: string } & R> {
+  const scope = await statsScope(principal, query.project);
+  const result = await read(scope, { filters: filtersOf(query), rawDays: scope.rawDays });
+  return { project: scope.projectSlug, ...result };
 }

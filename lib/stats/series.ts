@@ -18,10 +18,10 @@ import { withTransaction } from "../db/sql";
 import { ensureCurrent } from "../detection/current";
 import { mergeBeforeRead } from "../telemetry/aggregates";
 import { busiestCodes, hasFilters, type Filters } from "../telemetry/reads";
-import { filtersOf, requireRawWindow } from "./filters";
+import { requireRawWindow } from "./filters";
 import type { CodeBuckets } from "./hour-grid";
 import { INTERVAL_MINUTES, type SeriesQuery } from "./params";
-import { statsScope } from "./scope";
+import { readInScope } from "./scope";
 import {
   fromFilteredEvents,
   fromReplayedMinutes,
@@ -73,12 +73,9 @@ const round = (x: number) => Math.round(x * 100) / 100;
  * the raw events' retention.
  */
 export async function getSeries(principal: Principal, query: SeriesQuery) {
-  const scope = await statsScope(principal, query.project);
-  const result = await codeSeries(scope.pool, scope.projectId, query, {
-    filters: filtersOf(query),
-    rawDays: scope.rawDays,
-  });
-  return { project: scope.projectSlug, ...result };
+  return readInScope(principal, query, (scope, filtered) =>
+    codeSeries(scope.pool, scope.projectId, query, filtered),
+  );
 }
 
 /**

@@ -8,9 +8,9 @@ import type pg from "pg";
 import type { Principal } from "../auth/authorize";
 import { mergeBeforeRead } from "../telemetry/aggregates";
 import { codeTotals, hasFilters, type Filters } from "../telemetry/reads";
-import { filtersOf, requireRawWindow } from "./filters";
+import { requireRawWindow } from "./filters";
 import type { TopQuery } from "./params";
-import { statsScope } from "./scope";
+import { readInScope } from "./scope";
 
 export interface TopRow {
   code: number;
@@ -32,12 +32,9 @@ export interface TopResult {
 
 /** GET /api/v1/top for `principal` (see lib/stats/scope.ts for the project and its errors). */
 export async function getTop(principal: Principal, query: TopQuery) {
-  const scope = await statsScope(principal, query.project);
-  const result = await topCodes(scope.pool, scope.projectId, query, {
-    filters: filtersOf(query),
-    rawDays: scope.rawDays,
-  });
-  return { project: scope.projectSlug, ...result };
+  return readInScope(principal, query, (scope, filtered) =>
+    topCodes(scope.pool, scope.projectId, query, filtered),
+  );
 }
 
 /**
