@@ -162,3 +162,46 @@ describe("request text that a query would receive", () => {
     expect((await response.json()).errors[0].field).toBe("params.slug");
   });
 });
+
+describe("Better Auth's endpoints", () => {
+  const signIn = async (body: string, contentType: string) => {
+    const auth = await import("@/app/api/auth/[...all]/route");
+    return auth.POST(
+      new Request(`${ORIGIN}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: {
+          "content-type": contentType,
+          origin: ORIGIN,
+          "x-forwarded-for": "198.51.100.77",
+        },
+        body,
+      }),
+    );
+  };
+
+  it("refuse text PostgreSQL cannot store, naming the field, in JSON and in a form", async () => {
+    for (const [body, type] of [
+      [
+        JSON.stringify({ email: "a\u0000b@example.com", password: "not the password" }),
+        "application/json",
+      ],
+      ["email=a%00b%40example.com&password=not+the+password", "application/x-www-form-urlencoded"],
+    ]) {
+      const response = await signIn(body!, type!);
+      expect(response.status, type).toBe(400);
+      expect(response.headers.get("content-type")).toContain("application/problem+json");
+      expect((await response.json()).errors).toEqual([
+        { field: "body.email", message: "must not contain NUL characters" },
+      ]);
+    }
+  });
+
+  it("still answer a wrong password the way their client reads it", async () => {
+    const response = await signIn(
+      JSON.stringify({ email: "admin@example.com", password: "not the password" }),
+      "application/json",
+    );
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ code: "INVALID_EMAIL_OR_PASSWORD" });
+  });
+});

@@ -63,11 +63,14 @@ function fieldErrors(location: string, error: z.ZodError): FieldError[] {
   });
 }
 
-/** Query strings arrive as strings; a parameter given twice is ambiguous and rejected. */
-function queryObject(url: URL): Record<string, string | string[]> {
+/**
+ * Query strings (and form bodies) arrive as strings; a parameter given twice becomes an array,
+ * which a schema expecting one value rejects as ambiguous.
+ */
+export function searchParamsObject(params: URLSearchParams): Record<string, string | string[]> {
   const result: Record<string, string | string[]> = {};
-  for (const key of new Set(url.searchParams.keys())) {
-    const values = url.searchParams.getAll(key);
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
     result[key] = values.length === 1 ? values[0]! : values;
   }
   return result;
@@ -75,8 +78,11 @@ function queryObject(url: URL): Record<string, string | string[]> {
 
 const WHAT = { query: "query parameter", params: "path", body: "body" } as const;
 
-function parse<T>(schema: T | undefined, location: keyof typeof WHAT, value: unknown): Parsed<T> {
-  // Before zod: a NUL or a lone surrogate must never reach a query (PostgreSQL 22021).
+/**
+ * Throws InvalidInputError naming each string in `value` that a NUL or a lone surrogate makes
+ * unfit for a query (PostgreSQL 22021): such text must never reach one.
+ */
+export function refuseUnstorableText(value: unknown, location: keyof typeof WHAT): void {
   const unstorable = unstorableStrings(value, location);
   if (unstorable.length > 0) {
     throw new InvalidInputError(
@@ -84,6 +90,10 @@ function parse<T>(schema: T | undefined, location: keyof typeof WHAT, value: unk
       unstorable.map(([field, message]) => ({ field, message })),
     );
   }
+}
+
+function parse<T>(schema: T | undefined, location: keyof typeof WHAT, value: unknown): Parsed<T> {
+  refuseUnstorableText(value, location);
   if (!schema) return undefined as Parsed<T>;
   const parsed = (schema as unknown as ZodType).safeParse(value);
   if (!parsed.success) {
@@ -176,7 +186,11 @@ export function apiRoute<
       const principal = (
         spec.auth === "public" ? undefined : await authorize(request, spec.auth as AccessRule)
       ) as HandlerInput<R, unknown, unknown, unknown>["principal"];
-      const query = parse(spec.query, "query", queryObject(new URL(request.url)));
+      const query = parse(
+        spec.query,
+        "query",
+        searchParamsObject(new URL(request.url).searchParams),
+      );
       const params = parse(spec.params, "params", await context.params);
       const body = spec.body
         ? parse(

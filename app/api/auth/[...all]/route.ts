@@ -3,7 +3,7 @@ import { toNextJsHandler } from "better-auth/next-js";
 import { getAuth } from "@/lib/auth/server";
 import { DEFAULT_BODY_LIMIT_BYTES, readBodyText } from "@/lib/http/body";
 import { problemResponse } from "@/lib/http/problem";
-import { errorResponse } from "@/lib/http/route";
+import { errorResponse, refuseUnstorableText, searchParamsObject } from "@/lib/http/route";
 import { logger } from "@/lib/log";
 
 /**
@@ -17,20 +17,38 @@ const EXPOSED = new Set([
   "GET /api/auth/get-session",
 ]);
 
+/** The body's fields as Better Auth reads them: a form's, or JSON's (it refuses malformed JSON). */
+function bodyFields(contentType: string | null, text: string): unknown {
+  if (/^application\/x-www-form-urlencoded/i.test(contentType ?? "")) {
+    return searchParamsObject(new URLSearchParams(text));
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 async function handler(request: Request): Promise<Response> {
-  const { pathname } = new URL(request.url);
-  if (!EXPOSED.has(`${request.method} ${pathname}`)) {
+  const url = new URL(request.url);
+  if (!EXPOSED.has(`${request.method} ${url.pathname}`)) {
     return problemResponse(404, "No such endpoint.");
   }
   const { GET, POST } = toNextJsHandler(await getAuth());
-  if (request.method === "GET") return GET(request);
   // Better Auth reads bodies whole; read it here first, within the same limit as our API.
-  let body: string;
+  let body: string | undefined;
   try {
-    body = await readBodyText(request, DEFAULT_BODY_LIMIT_BYTES);
+    // Better Auth's hooks store what they are sent (the sign-in email, lib/auth/lockout.ts):
+    // text PostgreSQL refuses must stop here, as on every other route (lib/http/route.ts).
+    refuseUnstorableText(searchParamsObject(url.searchParams), "query");
+    if (request.method !== "GET") {
+      body = await readBodyText(request, DEFAULT_BODY_LIMIT_BYTES);
+      refuseUnstorableText(bodyFields(request.headers.get("content-type"), body), "body");
+    }
   } catch (error) {
     return errorResponse(error, request, logger());
   }
+  if (body === undefined) return GET(request);
   return POST(new Request(request.url, { method: "POST", headers: request.headers, body }));
 }
 
