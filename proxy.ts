@@ -39,6 +39,13 @@ function decodablePath(pathname: string): boolean {
 
 const NOT_PAGES = /^\/(?:api|v1|metrics)(?:\/|$)/;
 
+/** A prefetch of a page: it needs no nonce and no redirect, only the path check above. */
+function isPrefetch(request: NextRequest): boolean {
+  return (
+    request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch"
+  );
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   // Next.js decodes route params before any route code runs, and answers a plain-text 500 when
@@ -49,7 +56,7 @@ export function proxy(request: NextRequest) {
       errors: [{ field: "path", message: "must be percent-encoded UTF-8" }],
     });
   }
-  if (NOT_PAGES.test(pathname)) return NextResponse.next();
+  if (NOT_PAGES.test(pathname) || isPrefetch(request)) return NextResponse.next();
   const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (!signedIn && pathname !== "/sign-in") {
     const target = new URL("/sign-in", request.url);
@@ -68,14 +75,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [
-    // Every path but static files and prefetches of pages (the API only for the path check).
-    {
-      source: "/((?!_next/static|_next/image|favicon.ico|robots.txt).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  // Every path but static files. Prefetches too: a matcher that left them out let a prefetch
+  // header take a path that is not UTF-8 past the check, to Next.js's plain-text 500.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
 };
