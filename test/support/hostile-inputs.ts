@@ -11,13 +11,18 @@ export interface HostileRequest {
   body: Buffer;
 }
 
-const GZIP_BOMB = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20), { level: 9 });
+let bomb: Buffer | undefined;
+/** 64 MiB of spaces, gzipped; made on first use, so importers that never send it don't pay. */
+function gzipBomb(): Buffer {
+  return (bomb ??= gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20), { level: 9 }));
+}
 
-type Random = () => number;
-const pick = <T>(random: Random, items: readonly T[]): T =>
+export type Random = () => number;
+export const pick = <T>(random: Random, items: readonly T[]): T =>
   items[Math.floor(random() * items.length)]!;
 
-function hostileValue(random: Random, depth = 0): unknown {
+/** A JSON value of any type, shape and size a hostile client might send in place of another. */
+export function hostileValue(random: Random, depth = 0): unknown {
   const choices: (() => unknown)[] = [
     () => null,
     () => random() * 1e308 * (random() < 0.5 ? -1 : 1),
@@ -150,7 +155,7 @@ export function hostileRequest(random: Random): HostileRequest {
     () => ({
       kind: "gzip-bomb",
       headers: { ...json, "content-encoding": "gzip" },
-      body: GZIP_BOMB,
+      body: gzipBomb(),
     }),
     () => ({
       kind: "bad-gzip",
