@@ -26,7 +26,7 @@ const CONCURRENCY = 6;
 /** Resident memory may grow this much over the run (bodies are capped at 64 KiB or 5 MiB). */
 const MEMORY_GROWTH_LIMIT = 300 * 1024 * 1024;
 /** prom-client's process metric under lib/observability/metrics.ts's prefix. */
-const RESIDENT_MEMORY = "codewatch_process_process_resident_memory_bytes";
+const RESIDENT_MEMORY = "codewatch_process_resident_memory_bytes";
 
 interface Answer {
   status: number;
@@ -139,8 +139,6 @@ function complaint(path: string, answer: Answer): string | undefined {
   if (!answer.contentType && !answer.body) {
     // Node's HTTP parser refuses a malformed request before Next.js sees it: nothing of ours ran.
     if ([400, 431].includes(answer.status)) return undefined;
-    // Next.js answers a method a route does not export with an empty 405 of its own (reported).
-    if (answer.status === 405) return undefined;
   }
   return "a 4xx that is not problem+json";
 }

@@ -13,6 +13,7 @@ import { admin } from "better-auth/plugins/admin";
 
 import type { Db } from "../db/client";
 import { getOrCreateSecretSetting } from "../db/settings";
+import { unstorableTextReason } from "../db/text";
 import { allowedOrigins } from "./origin";
 import { getEnv } from "../env";
 import { admitSignInAttempt, clearSignInFailures, recordSignInFailure } from "./lockout";
@@ -27,9 +28,10 @@ export async function resolveAuthSecret(db: Db): Promise<string> {
   return getEnv().BETTER_AUTH_SECRET ?? (await getOrCreateSecretSetting(db, "auth.secret"));
 }
 
+/** The email a sign-in names, when it is text the database can store (the route refuses others). */
 function emailOf(body: unknown): string | undefined {
   const email = (body as { email?: unknown } | undefined)?.email;
-  return typeof email === "string" ? email : undefined;
+  return typeof email === "string" && !unstorableTextReason(email) ? email : undefined;
 }
 
 /**

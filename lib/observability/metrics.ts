@@ -6,7 +6,8 @@ import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client
 
 function createMetrics() {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: "codewatch_process_" });
+  // Node.js and process metrics: codewatch_process_resident_memory_bytes, codewatch_nodejs_…
+  collectDefaultMetrics({ register: registry, prefix: "codewatch_" });
   return {
     registry,
     ingestedEvents: new Counter({

@@ -7,7 +7,13 @@ import path from "node:path";
 import { PROJECT_ROOT } from "../../lib/db/migrations";
 
 const SOURCE_DIRS = ["app", "components", "lib", "public"];
-const SOURCE_FILES = ["next.config.ts", "package-lock.json", "tsconfig.json"];
+const SOURCE_FILES = [
+  "next.config.ts",
+  "package-lock.json",
+  "tsconfig.json",
+  "proxy.ts",
+  "instrumentation.ts",
+];
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;

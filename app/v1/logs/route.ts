@@ -1,5 +1,6 @@
 import { ingestTelemetry } from "@/lib/auth/access-rules";
 import { bodyOf } from "@/lib/http/body";
+import { otherMethods } from "@/lib/http/methods";
 import { apiRoute } from "@/lib/http/route";
 import { ingestOtlpLogs } from "@/lib/ingest/service";
 import { encodeLogsResponse } from "@/lib/ingest/otlp/decode";
@@ -13,3 +14,5 @@ export const POST = apiRoute({ auth: ingestTelemetry }, async ({ request, princi
     headers: { "content-type": contentType, "cache-control": "no-store" },
   });
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

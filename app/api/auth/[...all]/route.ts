@@ -2,6 +2,7 @@ import { toNextJsHandler } from "better-auth/next-js";
 
 import { getAuth } from "@/lib/auth/server";
 import { DEFAULT_BODY_LIMIT_BYTES, readBodyText } from "@/lib/http/body";
+import { otherMethods } from "@/lib/http/methods";
 import { problemResponse } from "@/lib/http/problem";
 import { errorResponse, refuseUnstorableText, searchParamsObject } from "@/lib/http/route";
 import { logger } from "@/lib/log";
@@ -53,3 +54,4 @@ async function handler(request: Request): Promise<Response> {
 }
 
 export { handler as GET, handler as POST };
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

@@ -1,5 +1,6 @@
 import { administer, readProjects } from "@/lib/auth/access-rules";
 import { getDb } from "@/lib/db/server";
+import { otherMethods } from "@/lib/http/methods";
 import { apiRoute, json } from "@/lib/http/route";
 import { createProjectBody } from "@/lib/projects/api-schemas";
 import { createProject, listProjects } from "@/lib/projects/repository";
@@ -15,3 +16,5 @@ export const GET = apiRoute({ auth: readProjects }, async ({ principal }) => {
 export const POST = apiRoute({ auth: administer, body: createProjectBody }, async ({ body }) =>
   json(await createProject(await getDb(), body), { status: 201 }),
 );
+
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

@@ -1,5 +1,6 @@
 import { readCatalogue } from "@/lib/auth/access-rules";
 import { jsonPieces, objectWithLargeArray } from "@/lib/http/json-stream";
+import { otherMethods } from "@/lib/http/methods";
 import { apiRoute } from "@/lib/http/route";
 import { seriesQuery } from "@/lib/stats/params";
 import { getSeries } from "@/lib/stats/series";
@@ -12,3 +13,5 @@ export const GET = apiRoute(
     return jsonPieces(objectWithLargeArray(head, "series", series, { spikes }));
   },
 );
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,6 +1,7 @@
 import { administer } from "@/lib/auth/access-rules";
 import { getAuth } from "@/lib/auth/server";
 import { getDb } from "@/lib/db/server";
+import { otherMethods } from "@/lib/http/methods";
 import { apiRoute, json } from "@/lib/http/route";
 import { updateUserBody, userParams } from "@/lib/users/api-schemas";
 import { updateUser } from "@/lib/users/service";
@@ -19,3 +20,5 @@ export const PATCH = apiRoute(
       ),
     ),
 );
+
+export const { GET, POST, PUT, DELETE } = otherMethods("PATCH");

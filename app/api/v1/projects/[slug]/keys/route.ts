@@ -1,5 +1,6 @@
 import { administer } from "@/lib/auth/access-rules";
 import { getDb } from "@/lib/db/server";
+import { otherMethods } from "@/lib/http/methods";
 import { apiRoute, json } from "@/lib/http/route";
 import { createKeyBody, projectParams } from "@/lib/projects/api-schemas";
 import { createApiKey, listApiKeys } from "@/lib/projects/repository";
@@ -21,3 +22,5 @@ export const POST = apiRoute(
     return json(created, { status: 201, headers: { "cache-control": "no-store" } });
   },
 );
+
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");
