@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 
 import { getEnv } from "@/lib/env";
+import { otherMethods } from "@/lib/http/methods";
 import { problemResponse } from "@/lib/http/problem";
 import { metrics } from "@/lib/observability/metrics";
 
@@ -24,3 +25,5 @@ export async function GET(request: Request): Promise<Response> {
     headers: { "content-type": registry.contentType, "cache-control": "no-store" },
   });
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db/server";
+import { otherMethods } from "@/lib/http/methods";
 
 /** 200 when the database answers within two seconds, else 503. Public, for load balancers. */
 export async function GET(): Promise<Response> {
@@ -16,3 +17,5 @@ export async function GET(): Promise<Response> {
     );
   }
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");
