@@ -24,7 +24,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { mergeAggregateDeltas } from "@/lib/telemetry/aggregates";
 import { ORIGIN, startIngestFixture, type IngestFixture } from "@/test/support/app";
 
-import { ExportLogsServiceResponse } from "./proto/logs";
+import { ExportLogsServiceRequest, ExportLogsServiceResponse } from "./proto/logs";
 
 interface Exchange {
   /** The request's content type and encoding, as the exporter sent them. */
@@ -338,5 +338,93 @@ describe("POST /v1/logs, the edges", () => {
     expect((await post("{oops")).status).toBe(400);
     expect((await post("{}", { "content-type": "text/plain" })).status).toBe(415);
     expect((await post(Buffer.alloc(6 * 1024 * 1024, 32))).status).toBe(413);
+  });
+
+  describe("a record whose only flaw is an incidental field is stored, and the flaw reported", () => {
+    const flawed = (tag: string) => ({
+      resourceLogs: [
+        {
+          scopeLogs: [
+            {
+              logRecords: [
+                {
+                  timeUnixNano: `${Date.now()}000000`,
+                  // A NUL in the body (it becomes the message).
+                  body: { stringValue: `${tag} a\u0000b` },
+                  attributes: [
+                    { key: "error.code", value: { intValue: "50502" } },
+                    // Attributes codewatch does not map: a NUL value, a key with a lone
+                    // surrogate, a value that ends in half an emoji.
+                    { key: "nul.value", value: { stringValue: "x\u0000y" } },
+                    { key: "broken.\ud800", value: { stringValue: "v" } },
+                    { key: "half.emoji", value: { stringValue: "ok \ud83d" } },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+
+    /** The record is stored, cleaned as `attributes` says, and the changes are reported. */
+    async function expectStored(
+      tag: string,
+      partial: { rejectedLogRecords?: unknown; errorMessage?: string },
+      attributes: Record<string, unknown>,
+      reported: RegExp[],
+    ) {
+      expect(Number(partial.rejectedLogRecords ?? 0)).toBe(0);
+      for (const pattern of reported) expect(partial.errorMessage).toMatch(pattern);
+      const { rows } = await sql.query(
+        `SELECT message, attributes FROM event WHERE project_id = $1 AND message LIKE $2`,
+        [projectId, `${tag}%`],
+      );
+      expect(rows).toEqual([{ message: `${tag} ab`, attributes }]);
+    }
+
+    it("over OTLP/JSON", async () => {
+      const tag = randomUUID();
+      // JSON.stringify writes the lone surrogates as \ud800 escapes, as an exporter would.
+      const response = await post(JSON.stringify(flawed(tag)));
+      expect(response.status).toBe(200);
+      await expectStored(
+        tag,
+        (await response.json()).partialSuccess,
+        { "nul.value": "xy", "half.emoji": "ok \ufffd" },
+        [
+          /stored, but message NUL characters removed/,
+          /stored, but attributes a key was dropped/,
+          /stored, but attributes\.half\.emoji broken surrogates replaced/,
+        ],
+      );
+    });
+
+    it("over protobuf", async () => {
+      const tag = randomUUID();
+      const message = ExportLogsServiceRequest.fromObject(
+        JSON.parse(JSON.stringify(flawed(tag))) as Record<string, unknown>,
+      );
+      const response = await post(Buffer.from(ExportLogsServiceRequest.encode(message).finish()), {
+        "content-type": "application/x-protobuf",
+      });
+      expect(response.status).toBe(200);
+      const answer = ExportLogsServiceResponse.toObject(
+        ExportLogsServiceResponse.decode(new Uint8Array(await response.arrayBuffer())),
+        { longs: Number },
+      ) as { partialSuccess: { rejectedLogRecords?: number; errorMessage?: string } };
+      // Protobuf carries the lone surrogates as bytes that are not UTF-8: they are read as U+FFFD
+      // (proto/logs.ts), so only the NULs are left for validation to remove.
+      await expectStored(
+        tag,
+        answer.partialSuccess,
+        {
+          "nul.value": "xy",
+          [`broken.${"\ufffd".repeat(3)}`]: "v",
+          "half.emoji": `ok ${"\ufffd".repeat(3)}`,
+        },
+        [/stored, but message NUL characters removed/, /stored, but attributes\.nul\.value/],
+      );
+    });
   });
 });

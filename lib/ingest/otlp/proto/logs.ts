@@ -7,7 +7,7 @@
  * also the OTLP/JSON spelling, so a decoded message and a JSON body look alike.
  * Fields the specification has and codewatch never reads are left out; decoding skips them.
  */
-import { Root, type Type } from "protobufjs/light";
+import { Root, Type } from "protobufjs/light";
 
 const COMMON = "opentelemetry.proto.common.v1";
 const RESOURCE = "opentelemetry.proto.resource.v1";
@@ -110,6 +110,21 @@ root.define(COLLECTOR, {
     fields: { rejectedLogRecords: field("int64", 1), errorMessage: field("string", 2) },
   },
 });
+
+/**
+ * Strings that are not UTF-8 (a lone surrogate from a JavaScript client, an emoji cut in half by
+ * a truncating SDK) are read with U+FFFD instead of refusing the whole export, which proto3's
+ * default (utf8_validation VERIFY) does: one broken attribute must not cost every record of the
+ * request. Ingest validation then cleans the field and reports it (lib/ingest/fields.ts). Set on
+ * each message type: the types, not their namespaces, carry the proto3 edition.
+ */
+function readBrokenUtf8Leniently(namespace: { nestedArray: unknown[] }): void {
+  for (const nested of namespace.nestedArray) {
+    if (nested instanceof Type) nested.setOption("features.utf8_validation", "NONE");
+    if ("nestedArray" in (nested as object)) readBrokenUtf8Leniently(nested as typeof namespace);
+  }
+}
+readBrokenUtf8Leniently(root);
 
 root.resolveAll();
 
