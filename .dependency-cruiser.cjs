@@ -35,7 +35,7 @@ const SERVER_NODE_MODULES = [
  * no two folders import each other (lib/ingest and lib/detection did, through the late marks).
  * Anything not listed (lib/projects, lib/users, lib/i18n...) may import the base.
  */
-const BASE = ["db", "errors", "env", "log", "random"];
+const BASE = ["db", "errors", "env", "log", "random", "time"];
 const LAYERS = {
   detect: ["random"],
   telemetry: BASE,

@@ -37,6 +37,7 @@ export const EXTERNAL_TABLES = [
   "detector_hour",
   "detector_late",
   "aggregate_delta",
+  "app_release",
 ];
 
 const NO_FILTERS = { externalTables: EXTERNAL_TABLES.map((t) => `public.${t}`), externalEnums: [] };

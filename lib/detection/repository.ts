@@ -265,3 +265,19 @@ export async function pruneDetectorTables(
     [hoursBefore],
   );
 }
+
+/** Codes of the project with stored spike minutes in [from, to) (UTC minutes, hourly rows). */
+export async function codesWithSpikes(
+  sql: Sql,
+  projectId: string,
+  from: number,
+  to: number,
+): Promise<number[]> {
+  const { rows } = await sql.query<{ code: number }>(
+    `SELECT DISTINCT code FROM detector_hour
+     WHERE project_id = $1 AND hour >= to_timestamp($2::bigint * 60)
+       AND hour < to_timestamp($3::bigint * 60) AND spike_minutes > 0`,
+    [projectId, Math.floor(from / 60) * 60, to],
+  );
+  return rows.map((r) => r.code);
+}

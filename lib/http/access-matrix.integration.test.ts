@@ -11,6 +11,7 @@ let database: ScratchDatabase;
 let callers: Record<string, Caller>;
 let routes: {
   projects: typeof import("@/app/api/v1/projects/route");
+  project: typeof import("@/app/api/v1/projects/[slug]/route");
   keys: typeof import("@/app/api/v1/projects/[slug]/keys/route");
   revoke: typeof import("@/app/api/v1/keys/[id]/revoke/route");
   users: typeof import("@/app/api/v1/users/route");
@@ -69,6 +70,7 @@ beforeAll(async () => {
   };
   routes = {
     projects: await import("@/app/api/v1/projects/route"),
+    project: await import("@/app/api/v1/projects/[slug]/route"),
     keys: await import("@/app/api/v1/projects/[slug]/keys/route"),
     revoke: await import("@/app/api/v1/keys/[id]/revoke/route"),
     users: await import("@/app/api/v1/users/route"),
@@ -104,6 +106,17 @@ const mutations: { name: string; run: (caller: Caller) => Promise<Response> }[] 
         method: "POST",
         caller,
         json: { slug: `p-${++counter}` },
+      }),
+  },
+  {
+    name: "PATCH /api/v1/projects/{slug}",
+    run: (caller) =>
+      call(routes.project.PATCH, {
+        path: "/api/v1/projects/fleet",
+        method: "PATCH",
+        caller,
+        params: { slug: "fleet" },
+        json: { timeZone: counter++ % 2 ? "Asia/Shanghai" : "Europe/Berlin" },
       }),
   },
   {
@@ -230,5 +243,48 @@ describe("disabling a user", () => {
     expect((await call(routes.codes.GET, { path: "/api/v1/codes", caller: victim })).status).toBe(
       401,
     );
+  });
+});
+
+describe("project settings", () => {
+  it("keeps an admin's time zone and language, and names a zone that does not exist", async () => {
+    const changed = await call(routes.project.PATCH, {
+      path: "/api/v1/projects/fleet",
+      method: "PATCH",
+      caller: callers.admin,
+      params: { slug: "fleet" },
+      json: { timeZone: "America/New_York", language: "en" },
+    });
+    expect(changed.status).toBe(200);
+    expect(await changed.json()).toMatchObject({ timeZone: "America/New_York", language: "en" });
+    const list = await call(routes.projects.GET, {
+      path: "/api/v1/projects",
+      caller: callers.readKey,
+    });
+    expect((await list.json()).projects[0]).toMatchObject({
+      slug: "fleet",
+      timeZone: "America/New_York",
+      language: "en",
+    });
+    const wrong = await call(routes.project.PATCH, {
+      path: "/api/v1/projects/fleet",
+      method: "PATCH",
+      caller: callers.admin,
+      params: { slug: "fleet" },
+      json: { timeZone: "Mars/Olympus", language: "fr" },
+    });
+    expect(wrong.status).toBe(400);
+    expect((await wrong.json()).errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      "body.language",
+      "body.timeZone",
+    ]);
+    const missing = await call(routes.project.PATCH, {
+      path: "/api/v1/projects/nope",
+      method: "PATCH",
+      caller: callers.admin,
+      params: { slug: "nope" },
+      json: { language: "zh" },
+    });
+    expect(missing.status).toBe(404);
   });
 });

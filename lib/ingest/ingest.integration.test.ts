@@ -482,10 +482,13 @@ describe("POST /api/v1/events", () => {
           WHERE d.project_id = $1)::text AS dimensions,
          (SELECT coalesce(array_agg(x ORDER BY x), '{}') FROM aggregate_delta d,
             unnest(d.late_codes, d.late_minutes) x
-          WHERE d.project_id = $1)::text AS late`,
+          WHERE d.project_id = $1)::text AS late,
+         (SELECT coalesce(array_agg(x ORDER BY x), '{}') FROM aggregate_delta d,
+            unnest(d.release_versions, d.release_minutes) x
+          WHERE d.project_id = $1)::text AS releases`,
       [project],
     );
-    return rows[0] as { minutes: string; dimensions: string; late: string };
+    return rows[0] as { minutes: string; dimensions: string; late: string; releases: string };
   }
 
   it("counts a batch holding duplicates in SQL exactly as it counts a whole batch in JavaScript", async () => {
@@ -520,6 +523,7 @@ describe("POST /api/v1/events", () => {
     expect(fromJavaScript.minutes).not.toBe("{}");
     expect(fromJavaScript.dimensions).toContain("主机.example");
     expect(fromJavaScript.late).not.toBe("{}");
+    expect(fromJavaScript.releases).toContain("5.1.0");
     expect(fromSql).toEqual(fromJavaScript);
     await mergeAggregateDeltas(sql);
   });

@@ -2,6 +2,7 @@
 import { z } from "zod";
 
 import { API_KEY_SCOPES } from "../auth/constants";
+import { isTimeZone } from "../time/zone";
 
 export const projectSlug = z
   .string()
@@ -15,6 +16,20 @@ export const createProjectBody = z
   .strict();
 
 export const projectParams = z.object({ slug: projectSlug }).strict();
+
+/** A project's settings, as admins change them (PATCH /api/v1/projects/{slug}). */
+export const updateProjectBody = z
+  .object({
+    name: z.string().trim().min(1).max(128).optional(),
+    timeZone: z
+      .string()
+      .max(64)
+      .refine(isTimeZone, "must be an IANA time zone, e.g. Asia/Shanghai or UTC")
+      .optional(),
+    language: z.enum(["zh", "en"]).optional(),
+  })
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, "give name, timeZone or language");
 
 export const createKeyBody = z
   .object({

@@ -5,6 +5,10 @@ export interface ProjectDto {
   id: string;
   slug: string;
   name: string;
+  /** IANA zone the dashboard shows the project's times and local days in, by default. */
+  timeZone: string;
+  /** Language of what codewatch writes for the project (notifications). */
+  language: "zh" | "en";
   createdAt: string;
 }
 

@@ -8,8 +8,22 @@ import type { ApiKeyScope } from "../auth/constants";
 import { ConflictError, NotFoundError } from "../errors";
 import type { ApiKeyDto, CreatedApiKeyDto, ProjectDto } from "./dto";
 
-function toProjectDto(p: { id: string; slug: string; name: string; createdAt: Date }): ProjectDto {
-  return { id: p.id, slug: p.slug, name: p.name, createdAt: p.createdAt.toISOString() };
+function toProjectDto(p: {
+  id: string;
+  slug: string;
+  name: string;
+  timeZone: string;
+  language: string;
+  createdAt: Date;
+}): ProjectDto {
+  return {
+    id: p.id,
+    slug: p.slug,
+    name: p.name,
+    timeZone: p.timeZone,
+    language: p.language === "en" ? "en" : "zh",
+    createdAt: p.createdAt.toISOString(),
+  };
 }
 
 export async function listProjects(db: Db): Promise<ProjectDto[]> {
@@ -23,13 +37,31 @@ export async function getProjectBySlug(db: Db, slug: string): Promise<ProjectDto
 
 export async function createProject(
   db: Db,
-  input: { slug: string; name?: string },
+  input: { slug: string; name?: string; timeZone?: string; language?: "zh" | "en" },
 ): Promise<ProjectDto> {
   const existing = await db.project.findUnique({ where: { slug: input.slug } });
   if (existing) throw new ConflictError(`project "${input.slug}" already exists`);
   return toProjectDto(
-    await db.project.create({ data: { slug: input.slug, name: input.name ?? input.slug } }),
+    await db.project.create({
+      data: {
+        slug: input.slug,
+        name: input.name ?? input.slug,
+        timeZone: input.timeZone,
+        language: input.language,
+      },
+    }),
   );
+}
+
+/** Changes a project's name or settings; throws NotFoundError for an unknown slug. */
+export async function updateProject(
+  db: Db,
+  slug: string,
+  change: { name?: string; timeZone?: string; language?: "zh" | "en" },
+): Promise<ProjectDto> {
+  const existing = await db.project.findUnique({ where: { slug } });
+  if (!existing) throw new NotFoundError(`project "${slug}" does not exist`);
+  return toProjectDto(await db.project.update({ where: { slug }, data: change }));
 }
 
 function toKeyDto(k: {

@@ -315,4 +315,61 @@ describe("counts do not wait for the detector", () => {
       }
     }
   }, 180_000);
+
+  it("cuts 1d buckets at local midnight in the zone asked for, equal to a recount by local day", async () => {
+    const project = await newProject();
+    const now = Date.now();
+    // Four days of events every 7 minutes, so every local day has some near its edges.
+    await ingest(
+      project,
+      Array.from({ length: (4 * 1440) / 7 }, (_, i) => ({
+        code: 50502,
+        timestamp: now - i * 7 * MINUTE,
+      })),
+    );
+    const { dayBoundaries } = await import("@/lib/time/zone");
+    // Shanghai (+8), New York (DST), Kolkata (+5:30: not on the hour, so minutes are replayed).
+    for (const tz of ["Asia/Shanghai", "America/New_York", "Asia/Kolkata"]) {
+      const bounds = dayBoundaries(tz, now - 3 * 86_400_000, now);
+      const from = new Date(bounds[0]! * MINUTE).toISOString();
+      const to = new Date(bounds.at(-1)! * MINUTE).toISOString();
+      const body = await read(
+        routes.series,
+        project,
+        `codes=50502&interval=1d&tz=${encodeURIComponent(tz)}&from=${from}&to=${to}`,
+      );
+      expect(body.tz).toBe(tz);
+      const points = body.series[0].points as Point[];
+      expect(
+        points.map((p) => Date.parse(p.t) / MINUTE),
+        tz,
+      ).toEqual(bounds.slice(0, -1));
+      const { rows } = await fixture.sql.query<{ day: Date; n: number }>(
+        `SELECT date_trunc('day', occurred_at AT TIME ZONE $2) AT TIME ZONE $2 AS day,
+                count(*)::int AS n
+         FROM event WHERE project_id = $1 AND occurred_at >= $3 AND occurred_at < $4
+         GROUP BY 1 ORDER BY 1`,
+        [project.id, tz, from, to],
+      );
+      expect(
+        Object.fromEntries(points.filter((p) => p.count > 0).map((p) => [p.t, p.count])),
+        tz,
+      ).toEqual(Object.fromEntries(rows.map((r) => [r.day.toISOString(), r.n])));
+    }
+  });
+
+  it("refuses a time zone that is not an IANA name, naming tz", async () => {
+    const project = await newProject();
+    const response = await routes.series(
+      new Request(
+        `${ORIGIN}/api/v1/series?interval=1d&tz=Mars%2FOlympus&from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z`,
+        { headers: { authorization: `Bearer ${project.readKey}` } },
+      ),
+      { params: Promise.resolve({}) },
+    );
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors).toEqual([
+      { field: "query.tz", message: "must be an IANA time zone, e.g. Asia/Shanghai or UTC" },
+    ]);
+  });
 });

@@ -78,11 +78,13 @@ export class HourGrid {
   }
 
   /**
-   * Buckets of `hoursPerBucket` hours; a bucket with an hour without verdicts has none either.
-   * Consecutive buckets with spike minutes form one interval, as rollUp merges them.
+   * The hours grouped into buckets that begin at `bounds` (epoch minutes, hour-aligned, `n + 1`
+   * boundaries for `n` buckets: uniform, or local days of a time zone); a bucket with an hour
+   * without verdicts has none either. Consecutive buckets with spike minutes form one interval,
+   * as rollUp merges them.
    */
-  buckets(hoursPerBucket: number): Omit<CodeBuckets, "settledEnd"> {
-    const n = Math.ceil(this.hours / hoursPerBucket);
+  bucketsBy(bounds: number[]): Omit<CodeBuckets, "settledEnd"> {
+    const n = bounds.length - 1;
     const out: Omit<CodeBuckets, "settledEnd"> = {
       count: new Float64Array(n),
       expected: new Float64Array(n),
@@ -90,10 +92,11 @@ export class HourGrid {
       spike: new Uint8Array(n),
       intervals: [],
     };
+    let i = Math.max(0, (bounds[0]! - this.fromMinute) / 60);
     for (let b = 0; b < n; b++) {
       let peak = -1;
       let peakExpected = 0;
-      for (let i = b * hoursPerBucket; i < Math.min(this.hours, (b + 1) * hoursPerBucket); i++) {
+      for (; i < this.hours && this.fromMinute + i * 60 < bounds[b + 1]!; i++) {
         out.count[b]! += this.count[i]!;
         out.expected[b]! += this.expected[i]!;
         out.upper[b]! += this.known[i] ? this.upper[i]! : Number.POSITIVE_INFINITY;

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { DIMENSIONS } from "../telemetry/columns";
 import { projectSlug } from "../projects/api-schemas";
 import { filterParams } from "./filters";
+import { isTimeZone } from "../time/zone";
 
 const MAX_RANGE_DAYS = 400;
 
@@ -66,6 +67,11 @@ export const seriesQuery = z
     from: instant,
     to: instant,
     interval: z.enum(["1m", "5m", "1h", "1d"]).default("1h"),
+    tz: z
+      .string()
+      .max(64)
+      .refine(isTimeZone, "must be an IANA time zone, e.g. Asia/Shanghai or UTC")
+      .default("UTC"),
     ...filterParams,
   })
   .strict()
@@ -86,3 +92,51 @@ export const seriesQuery = z
 export type TopQuery = z.infer<typeof topQuery>;
 export type BreakdownQuery = z.infer<typeof breakdownQuery>;
 export type SeriesQuery = z.infer<typeof seriesQuery>;
+
+/** `before` of the recent-events list: the position after a page's last event. */
+const cursor = z
+  .string()
+  .regex(
+    /^\d{4}-\d\d-\d\dT[\d:.]+Z_\d{4}-\d\d-\d\dT[\d:.]+Z$/,
+    "must be the `next` value of a previous page",
+  )
+  .transform((s) => {
+    const [occurredAt, receivedAt] = s.split("_").map((t) => new Date(t));
+    return { occurredAt: occurredAt!, receivedAt: receivedAt! };
+  })
+  .refine(
+    (c) => !Number.isNaN(c.occurredAt.getTime()) && !Number.isNaN(c.receivedAt.getTime()),
+    "must be the `next` value of a previous page",
+  );
+
+export const eventsQuery = z
+  .object({
+    project: projectSlug.optional(),
+    code: z.coerce.number().int().min(0).max(2_147_483_647),
+    from: instant.optional(),
+    to: instant.optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    before: cursor.optional(),
+    ...filterParams,
+  })
+  .strict();
+
+export const releasesQuery = z
+  .object({
+    project: projectSlug.optional(),
+    from: instant,
+    to: instant,
+    limit: z.coerce.number().int().min(1).max(500).default(200),
+  })
+  .strict()
+  .superRefine(checkRange);
+
+export type EventsQuery = z.infer<typeof eventsQuery>;
+export type ReleasesQuery = z.infer<typeof releasesQuery>;
+
+export const spikesQuery = z
+  .object({ project: projectSlug.optional(), from: instant, to: instant })
+  .strict()
+  .superRefine(checkRange);
+
+export type SpikesQuery = z.infer<typeof spikesQuery>;

@@ -10,7 +10,7 @@
 import {
   continueSeries,
   detectSeries,
-  rollUp,
+  rollUpToBounds,
   spikeIntervals,
   SpikeDetector,
   type SeriesVerdicts,
@@ -35,7 +35,10 @@ const HISTORY_MINUTES = 28 * 1_440;
 export interface Range {
   fromMinute: number;
   toMinute: number;
+  /** Minutes per bucket: for `1d` in a time zone, the usual day (buckets follow `bounds`). */
   step: number;
+  /** Where the buckets begin, and the end of the last: `n + 1` epoch minutes for `n` buckets. */
+  bounds: number[];
   /** Minutes from here on have not happened yet. */
   nowEnd: number;
 }
@@ -101,7 +104,7 @@ export async function fromStoredHours(
   return new Map(
     codes.map((code) => [
       code,
-      { ...grids.get(code)!.buckets(range.step / 60), settledEnd: settledEndOf(states, code) },
+      { ...grids.get(code)!.bucketsBy(range.bounds), settledEnd: settledEndOf(states, code) },
     ]),
   );
 }
@@ -196,7 +199,7 @@ function minuteBuckets(
   range: Range,
   settledEnd: number,
 ): CodeBuckets {
-  const rolled = rollUp(inRange(verdicts, range), range.step);
+  const rolled = rollUpToBounds(inRange(verdicts, range), range.bounds);
   return {
     settledEnd,
     count: Float64Array.from(rolled.buckets, (b) => b.count),

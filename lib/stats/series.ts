@@ -22,6 +22,7 @@ import { requireRawWindow } from "./filters";
 import type { CodeBuckets } from "./hour-grid";
 import { INTERVAL_MINUTES, type SeriesQuery } from "./params";
 import { readInScope } from "./scope";
+import { dayBoundaries } from "../time/zone";
 import {
   fromFilteredEvents,
   fromReplayedMinutes,
@@ -54,13 +55,29 @@ export interface SeriesPoint {
   verdict: BucketVerdict;
 }
 
+/** A spike interval of one code: its minutes' peak, and how far its verdict can be trusted. */
+export interface SeriesSpike {
+  code: number;
+  start: string;
+  end: string;
+  /** The highest count of one minute in the interval, and the expected count of that minute. */
+  peak: number;
+  expected: number;
+  /** The same two, named for their unit (points count whole buckets, peaks one minute). */
+  peakPerMinute: number;
+  expectedPerMinute: number;
+  verdict: Exclude<BucketVerdict, "none">;
+}
+
 export interface SeriesResult {
   interval: keyof typeof INTERVAL_MINUTES;
+  /** The zone `1d` buckets follow (other buckets are UTC-aligned). */
+  tz: string;
   from: string;
   to: string;
   /** Built code by code as it is read (a month of every code is ~3 MB of JSON). */
   series: Iterable<{ code: number; points: SeriesPoint[] }>;
-  spikes: { code: number; start: string; end: string; peak: number; expected: number }[];
+  spikes: SeriesSpike[];
 }
 
 const iso = (minute: number) => new Date(minute * 60_000).toISOString();
@@ -85,7 +102,14 @@ export async function getSeries(principal: Principal, query: SeriesQuery) {
 export async function codeSeries(
   pool: pg.Pool,
   projectId: string,
-  query: { codes?: number[]; from: Date; to: Date; interval: keyof typeof INTERVAL_MINUTES },
+  query: {
+    codes?: number[];
+    from: Date;
+    to: Date;
+    interval: keyof typeof INTERVAL_MINUTES;
+    /** Where `1d` buckets begin: local midnight in this IANA zone (UTC when absent). */
+    tz?: string;
+  },
   options: { filters?: Filters; rawDays?: number; nowMs?: number } = {},
 ): Promise<SeriesResult> {
   const nowMs = options.nowMs ?? Date.now();
@@ -93,10 +117,13 @@ export async function codeSeries(
   const rawDays = options.rawDays ?? 30;
   if (hasFilters(filters)) requireRawWindow(query.from, rawDays, "must be", nowMs);
   const step = INTERVAL_MINUTES[query.interval];
+  const tz = query.tz ?? "UTC";
+  const bounds = bucketBounds(query, step, tz);
   const range: Range = {
-    fromMinute: Math.floor(query.from.getTime() / 60_000 / step) * step,
-    toMinute: Math.ceil(query.to.getTime() / 60_000 / step) * step,
+    fromMinute: bounds[0]!,
+    toMinute: bounds.at(-1)!,
     step,
+    bounds,
     nowEnd: Math.floor(nowMs / 60_000) + 1,
   };
   // Counts of batches stored a moment ago may still wait in aggregate_delta (filtered answers
@@ -118,50 +145,71 @@ export async function codeSeries(
         rawDays,
         nowMs,
       });
-      return present(query.interval, range, codes, perCode);
+      return present(query.interval, tz, range, codes, perCode);
     }
     await ensureCurrent(client, projectId, codes, nowMs);
     // One snapshot: a detector advancing meanwhile cannot show half its work.
+    // Stored verdicts are hourly: buckets that begin on the hour sum them (days of a zone whose
+    // offset is not whole hours, such as Asia/Kolkata, replay minutes instead).
+    const hourly = step >= 60 && bounds.every((minute) => minute % 60 === 0);
     const perCode = await withTransaction(
       client,
       () =>
-        step % 60 === 0
+        hourly
           ? fromStoredHours(client, projectId, codes, range)
           : fromReplayedMinutes(client, projectId, codes, range),
       { isolation: "REPEATABLE READ", readOnly: true },
     );
-    return present(query.interval, range, codes, perCode);
+    return present(query.interval, tz, range, codes, perCode);
   } finally {
     client.release();
   }
 }
 
+/**
+ * Where the buckets of [from, to) begin: whole intervals aligned to UTC, or for `1d` the local
+ * days of `tz` (zone.ts), widened to cover the range; `n + 1` epoch minutes for `n` buckets.
+ */
+function bucketBounds(query: { from: Date; to: Date }, step: number, tz: string): number[] {
+  if (step === INTERVAL_MINUTES["1d"] && tz !== "UTC") {
+    return dayBoundaries(tz, query.from.getTime(), query.to.getTime());
+  }
+  const from = Math.floor(query.from.getTime() / 60_000 / step) * step;
+  const to = Math.ceil(query.to.getTime() / 60_000 / step) * step;
+  return Array.from({ length: (to - from) / step + 1 }, (_, i) => from + i * step);
+}
+
 function present(
   interval: keyof typeof INTERVAL_MINUTES,
+  tz: string,
   range: Range,
   codes: number[],
   perCode: Map<number, CodeBuckets>,
 ): SeriesResult {
   // Every code has the same bucket times: formatted once, not once per code.
-  const times: string[] = [];
-  for (let start = range.fromMinute; start < range.toMinute; start += range.step) {
-    times.push(iso(start));
-  }
+  const times = range.bounds.map(iso);
   const result: SeriesResult = {
     interval,
-    from: iso(range.fromMinute),
-    to: iso(range.toMinute),
-    series: pointsOf(codes, perCode, times, range),
+    tz,
+    from: times[0]!,
+    to: times.at(-1)!,
+    series: pointsOf(codes, perCode, times.slice(0, -1), range),
     spikes: [],
   };
   for (const code of codes) {
-    for (const spike of perCode.get(code)!.intervals) {
+    const { intervals, settledEnd } = perCode.get(code)!;
+    for (const spike of intervals) {
+      const endMinute = range.bounds[spike.endIndex + 1]!;
       result.spikes.push({
         code,
         start: times[spike.startIndex]!,
-        end: iso(range.fromMinute + (spike.endIndex + 1) * range.step),
+        end: times[spike.endIndex + 1]!,
         peak: spike.peak,
         expected: round(spike.expected),
+        // Peaks are minutes' counts at every interval, while points count whole buckets.
+        peakPerMinute: spike.peak,
+        expectedPerMinute: round(spike.expected),
+        verdict: Math.min(endMinute, range.nowEnd) <= settledEnd ? "settled" : "provisional",
       });
     }
   }
@@ -170,9 +218,9 @@ function present(
 
 /** The verdict of bucket `i` (see BucketVerdict); minutes from `range.nowEnd` on do not count. */
 function verdictOf(buckets: CodeBuckets, i: number, range: Range): BucketVerdict {
-  const start = range.fromMinute + i * range.step;
+  const start = range.bounds[i]!;
   if (start >= range.nowEnd || !Number.isFinite(buckets.upper[i]!)) return "none";
-  const end = Math.min(start + range.step, range.nowEnd);
+  const end = Math.min(range.bounds[i + 1]!, range.nowEnd);
   return end <= buckets.settledEnd ? "settled" : "provisional";
 }
 

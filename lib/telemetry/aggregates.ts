@@ -6,7 +6,8 @@
  * counts per request into the indexed tables was half of PostgreSQL's work on the write path.
  *
  * Nothing is counted twice or lost: one statement takes the deltas (DELETE … RETURNING) and adds
- * them, so both happen or neither. The batches' late-minute marks for the spike detector
+ * them, so both happen or neither. The same statement moves each app version's first minute
+ * forward into app_release (release markers, reads.ts `releases`). The batches' late-minute marks for the spike detector
  * (late-minutes.ts) are written by the same statement, so the detector never sees a mark
  * whose counts are not in event_minute yet (it would replay without them and use the mark up).
  * Two merges at once are safe too: the second waits on the rows the first took, and finds them
@@ -51,6 +52,17 @@ const MERGE = `/* cw:maintenance aggregate-merge */
     SELECT t.project_id, l.code, to_timestamp(min(l.minute) * 60::bigint)
     FROM taken t CROSS JOIN LATERAL unnest(t.late_codes, t.late_minutes) AS l(code, minute)
     GROUP BY t.project_id, l.code
+  ),
+  releases AS (
+    INSERT INTO app_release (project_id, app_version, first_seen)
+    SELECT t.project_id, r.version, to_timestamp(min(r.minute) * 60::bigint)
+    FROM taken t
+    CROSS JOIN LATERAL unnest(t.release_versions, t.release_minutes) AS r(version, minute)
+    GROUP BY t.project_id, r.version
+    ORDER BY t.project_id, r.version COLLATE "C"
+    ON CONFLICT (project_id, app_version)
+    DO UPDATE SET first_seen = least(app_release.first_seen, excluded.first_seen)
+    WHERE excluded.first_seen < app_release.first_seen
   )
   SELECT count(*)::int AS batches FROM taken`;
 

@@ -38,6 +38,7 @@ function rows(counts: ReturnType<typeof countBatch>) {
       ])
       .sort(),
     late: counts.lateCodes.map((code, i) => [code, counts.lateMinutes[i]]).sort(),
+    releases: counts.releaseVersions.map((v, i) => [v, counts.releaseMinutes[i]]).sort(),
   };
 }
 
@@ -90,6 +91,27 @@ describe("countBatch", () => {
       [
         [1006, minute - 4],
         [50502, minute - 50],
+      ].sort(),
+    );
+  });
+
+  it("keeps each app version's earliest minute in the batch, for release markers", () => {
+    const minute = Math.floor(RECEIVED / 60_000);
+    const counted = rows(
+      countBatch(
+        [
+          event({ appVersion: "5.3.0" }),
+          event({ appVersion: "5.3.0", occurredAt: new Date(RECEIVED - 5 * 60_000) }),
+          event({ appVersion: "5.2.1", code: 1006, occurredAt: new Date(RECEIVED - 60_000) }),
+          event({}),
+        ],
+        RECEIVED,
+      ),
+    );
+    expect(counted.releases).toEqual(
+      [
+        ["5.2.1", minute - 1],
+        ["5.3.0", minute - 5],
       ].sort(),
     );
   });

@@ -27,6 +27,9 @@ export interface BatchCounts {
   dimensionCounts: number[];
   lateCodes: number[];
   lateMinutes: number[];
+  /** Per app version in the batch, its earliest minute (release markers, releases.ts). */
+  releaseVersions: string[];
+  releaseMinutes: number[];
 }
 
 const MINUTE_MS = 60_000;
@@ -54,6 +57,7 @@ export function countBatch(events: NormalizedEvent[], receivedMs: number): Batch
   // Per code and hour, one map per dimension (DIMENSION_ENTRIES order) from value to count.
   const hours: ByCodeAndTime<Map<string, number>[]> = new Map();
   const late = new Map<number, number>();
+  const releases = new Map<string, number>();
   for (const event of events) {
     const ms = event.occurredAt.getTime();
     const minute = Math.floor(ms / MINUTE_MS);
@@ -68,6 +72,10 @@ export function countBatch(events: NormalizedEvent[], receivedMs: number): Batch
       const value = typeof raw === "string" ? raw : String(raw);
       const counts = values[i]!;
       counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+    if (event.appVersion !== null) {
+      const first = releases.get(event.appVersion);
+      if (first === undefined || minute < first) releases.set(event.appVersion, minute);
     }
     if (minute < lateBefore) {
       const earliest = late.get(event.code);
@@ -85,6 +93,8 @@ export function countBatch(events: NormalizedEvent[], receivedMs: number): Batch
     dimensionCounts: [],
     lateCodes: [...late.keys()],
     lateMinutes: [...late.values()],
+    releaseVersions: [...releases.keys()],
+    releaseMinutes: [...releases.values()],
   };
   for (const [code, byMinute] of minutes) {
     for (const [minute, { count }] of byMinute) {

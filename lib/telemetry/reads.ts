@@ -250,3 +250,117 @@ export async function dimensionCounts(
     })),
   };
 }
+
+export interface Release {
+  appVersion: string;
+  /** The first minute the version appeared in the project's telemetry. */
+  firstSeen: Date;
+}
+
+/** App versions first seen in [from, to), oldest first (release markers, app_release). */
+export async function releases(
+  sql: Sql,
+  projectId: string,
+  range: { from: Date; to: Date; limit: number },
+): Promise<Release[]> {
+  const { rows } = await sql.query<{ app_version: string; first_seen: Date }>(
+    `SELECT app_version, first_seen FROM app_release
+     WHERE project_id = $1 AND first_seen >= $2 AND first_seen < $3
+     ORDER BY first_seen, app_version LIMIT $4`,
+    [projectId, range.from, range.to, range.limit],
+  );
+  return rows.map((r) => ({ appVersion: r.app_version, firstSeen: r.first_seen }));
+}
+
+/** One stored event as the recent-events list shows it. */
+export interface RecentEvent {
+  occurredAt: Date;
+  receivedAt: Date;
+  code: number;
+  eventId: string | null;
+  exception: string | null;
+  message: string | null;
+  cause: string | null;
+  clockDriftMs: number | null;
+  host: string | null;
+  remoteIp: string | null;
+  appVersion: string | null;
+  osVersion: string | null;
+  apiLevel: number | null;
+  deviceModel: string | null;
+  network: string | null;
+  carrier: string | null;
+  region: string | null;
+}
+
+/**
+ * The newest events of one code of the project in [from, to), newest first, up to `limit`;
+ * `before` continues a page: events strictly older than that (occurred_at, then received_at)
+ * position. One backward range of the (project, code, time) index. Raw events are kept
+ * CW_RAW_RETENTION_DAYS.
+ */
+export async function recentEvents(
+  sql: Sql,
+  projectId: string,
+  query: {
+    code: number;
+    from: Date;
+    to: Date;
+    limit: number;
+    before?: { occurredAt: Date; receivedAt: Date };
+  },
+  filters: Filters = {},
+): Promise<RecentEvent[]> {
+  const params: unknown[] = [projectId, query.from, query.to, query.limit, query.code];
+  let where = "project_id = $1 AND code = $5 AND occurred_at >= $2 AND occurred_at < $3";
+  if (query.before) {
+    params.push(query.before.occurredAt, query.before.receivedAt);
+    where += ` AND (occurred_at, received_at) < ($${params.length - 1}, $${params.length})`;
+  }
+  const { rows } = await sql.query<Record<string, unknown>>(
+    `SELECT occurred_at, received_at, code, event_id, exception, message, cause, clock_drift_ms,
+            host, remote_ip, app_version, os_version, api_level, device_model, network, carrier,
+            region
+     FROM event WHERE ${where}${filterSql(filters, params)}
+     ORDER BY occurred_at DESC, received_at DESC LIMIT $4`,
+    params,
+  );
+  return rows.map((r) => ({
+    occurredAt: r.occurred_at as Date,
+    receivedAt: r.received_at as Date,
+    code: r.code as number,
+    eventId: r.event_id as string | null,
+    exception: r.exception as string | null,
+    message: r.message as string | null,
+    cause: r.cause as string | null,
+    clockDriftMs: r.clock_drift_ms === null ? null : Number(r.clock_drift_ms),
+    host: r.host as string | null,
+    remoteIp: r.remote_ip as string | null,
+    appVersion: r.app_version as string | null,
+    osVersion: r.os_version as string | null,
+    apiLevel: r.api_level as number | null,
+    deviceModel: r.device_model as string | null,
+    network: r.network as string | null,
+    carrier: r.carrier as string | null,
+    region: r.region as string | null,
+  }));
+}
+
+/**
+ * Codes of the project with events from `fromMinute` on: one index probe per code the catalogue
+ * knows (every code ingested is registered there), not a scan of the project's minutes.
+ */
+export async function codesActiveSince(
+  sql: Sql,
+  projectId: string,
+  fromMinute: number,
+): Promise<number[]> {
+  const { rows } = await sql.query<{ code: number }>(
+    `SELECT c.code FROM "CatalogCode" c
+     WHERE EXISTS (SELECT 1 FROM event_minute e WHERE e.project_id = $1 AND e.code = c.code
+                   AND e.minute >= to_timestamp($2::bigint * 60))
+     ORDER BY c.code`,
+    [projectId, fromMinute],
+  );
+  return rows.map((r) => r.code);
+}

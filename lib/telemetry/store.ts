@@ -106,6 +106,8 @@ const COUNT_PARAMETERS = [
   ["dimensionCounts", "int[]"],
   ["lateCodes", "int[]"],
   ["lateMinutes", "int[]"],
+  ["releaseVersions", "text[]"],
+  ["releaseMinutes", "int[]"],
 ] as const satisfies readonly (readonly [keyof BatchCounts | "expected", string])[];
 
 /** `$n::type` of a count parameter, by name. */
@@ -130,7 +132,12 @@ function storeStatement(): string {
   const extract = ROW_FIELDS.map((f, i) => `${readElement(f, i)} AS ${columnOf(f)}`).join(", ");
   const columns = ROW_FIELDS.map(columnOf).join(", ");
   // What the counting of the stored rows reads, and nothing more.
-  const returned = ["code", "occurred_at", ...Object.values(DIMENSIONS).map(columnOf)];
+  const returned = [
+    "code",
+    "occurred_at",
+    "app_version",
+    ...Object.values(DIMENSIONS).map(columnOf),
+  ];
   const dimensions = Object.entries(DIMENSIONS)
     .map(([dimension, field]) => {
       const column = columnOf(field);
@@ -175,18 +182,22 @@ function storeStatement(): string {
     WHERE minute < floor($4::float8 / 60000)::int - ${LATE_AFTER_MINUTES}
     GROUP BY code
   ),
+  release_groups AS (
+    SELECT app_version, floor(extract(epoch FROM min(occurred_at)) / 60)::int AS minute
+    FROM stored WHERE app_version IS NOT NULL GROUP BY app_version
+  ),
   delta AS (
     INSERT INTO aggregate_delta (project_id, minute_codes, minute_starts, minute_counts,
       dimension_codes, dimension_hours, dimension_names, dimension_values, dimension_counts,
-      late_codes, late_minutes)
+      late_codes, late_minutes, release_versions, release_minutes)
     SELECT $1::uuid, ${param("minuteCodes")}, ${param("minuteStarts")}, ${param("minuteCounts")},
       ${param("dimensionCodes")}, ${param("dimensionHours")}, ${param("dimensionNames")},
       ${param("dimensionValues")}, ${param("dimensionCounts")}, ${param("lateCodes")},
-      ${param("lateMinutes")}
+      ${param("lateMinutes")}, ${param("releaseVersions")}, ${param("releaseMinutes")}
     WHERE (SELECT whole FROM whole)
     UNION ALL
     SELECT $1::uuid, m.codes, m.starts, m.counts, d.codes, d.hours, d.names, d.vals, d.counts,
-      l.codes, l.minutes
+      l.codes, l.minutes, r.versions, r.minutes
     FROM (SELECT array_agg(code) AS codes, array_agg(minute) AS starts, array_agg(count) AS counts
           FROM minute_groups) AS m,
          (SELECT coalesce(array_agg(code), '{}') AS codes, coalesce(array_agg(hour), '{}') AS hours,
@@ -195,7 +206,10 @@ function storeStatement(): string {
           FROM dimension_groups) AS d,
          (SELECT coalesce(array_agg(code), '{}') AS codes,
             coalesce(array_agg(minute), '{}') AS minutes
-          FROM late_groups) AS l
+          FROM late_groups) AS l,
+         (SELECT coalesce(array_agg(app_version), '{}') AS versions,
+            coalesce(array_agg(minute), '{}') AS minutes
+          FROM release_groups) AS r
     WHERE NOT (SELECT whole FROM whole) AND m.codes IS NOT NULL
   )
   SELECT event_id FROM fresh`;

@@ -68,7 +68,7 @@ export async function ensureDemoAccounts(
     logins.push({ email, role, password: secret });
   }
   if (!(await getProjectBySlug(db, "demo")))
-    await createProject(db, { slug: "demo", name: "Demo fleet" });
+    await createProject(db, { slug: "demo", name: "Demo fleet", timeZone: "Asia/Shanghai" });
   return logins;
 }
 

@@ -23,6 +23,7 @@ export const SHARDED_TABLES = [
   "detector_checkpoint",
   "detector_hour",
   "detector_late",
+  "app_release",
 ] as const;
 
 /**
