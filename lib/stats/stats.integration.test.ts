@@ -110,6 +110,21 @@ describe("GET /api/v1/top", () => {
     ).toEqual(recount.rows.map((r) => [r.code, r.count, r.previous]));
     expect(body.codes[0].count).toBeGreaterThanOrEqual(body.codes[1].count);
     expect(body.previousTo).toBe(from.toISOString());
+    // Totals of every code, and when each code was first reported (new codes stand out).
+    expect(body.total).toBe(recount.rows.reduce((sum, r) => sum + r.count, 0));
+    const previousTotal = await fixture.sql.query(
+      `SELECT count(*)::int AS n FROM event WHERE project_id = $3
+         AND occurred_at >= $1::timestamptz - ($2::timestamptz - $1::timestamptz) AND occurred_at < $1`,
+      [from, to, fixture.projectId],
+    );
+    expect(body.previousTotal).toBe(previousTotal.rows[0].n);
+    const first = await fixture.sql.query(
+      `SELECT code, date_trunc('minute', min(occurred_at)) AS first FROM event
+       WHERE project_id = $1 GROUP BY code`,
+      [fixture.projectId],
+    );
+    const firsts = new Map(first.rows.map((r) => [r.code, r.first.toISOString()]));
+    for (const c of body.codes) expect(c.firstSeen, String(c.code)).toBe(firsts.get(c.code));
   });
 
   it("validates the range and the project", async () => {

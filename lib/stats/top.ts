@@ -7,7 +7,7 @@ import type pg from "pg";
 
 import type { Principal } from "../auth/authorize";
 import { mergeBeforeRead } from "../telemetry/aggregates";
-import { codeTotals, hasFilters, type Filters } from "../telemetry/reads";
+import { codeTotals, firstMinutes, hasFilters, type Filters } from "../telemetry/reads";
 import { requireRawWindow } from "./filters";
 import type { TopQuery } from "./params";
 import { readInScope } from "./scope";
@@ -16,6 +16,8 @@ export interface TopRow {
   code: number;
   count: number;
   previousCount: number;
+  /** When the project first reported this code: a code first seen in the range is new. */
+  firstSeen: string;
   /** count − previousCount */
   change: number;
   /** count / previousCount − 1, or null when the code did not happen before. */
@@ -27,6 +29,9 @@ export interface TopResult {
   to: string;
   previousFrom: string;
   previousTo: string;
+  /** Every code's events in the range and in the previous period (the limit aside). */
+  total: number;
+  previousTotal: number;
   codes: TopRow[];
 }
 
@@ -58,15 +63,23 @@ export async function topCodes(
     await mergeBeforeRead(pool);
   }
   const totals = await codeTotals(pool, projectId, { ...range, previousFrom }, filters);
+  const firsts = await firstMinutes(
+    pool,
+    projectId,
+    totals.codes.map((c) => c.code),
+  );
   return {
     from: range.from.toISOString(),
     to: range.to.toISOString(),
     previousFrom: previousFrom.toISOString(),
     previousTo: range.from.toISOString(),
-    codes: totals.map(({ code, count, previous }) => ({
+    total: totals.total,
+    previousTotal: totals.previousTotal,
+    codes: totals.codes.map(({ code, count, previous }) => ({
       code,
       count,
       previousCount: previous,
+      firstSeen: new Date((firsts.get(code) ?? 0) * 60_000).toISOString(),
       change: count - previous,
       changeRatio: previous > 0 ? Number((count / previous - 1).toFixed(4)) : null,
     })),

@@ -144,39 +144,64 @@ export interface CodeTotal {
   previous: number;
 }
 
+export interface CodeTotals {
+  /** The busiest codes of [from, to), busiest first, up to `limit`. */
+  codes: CodeTotal[];
+  /** Every code's events in [from, to) and in [previousFrom, from), the limit aside. */
+  total: number;
+  previousTotal: number;
+}
+
 /**
  * Codes by count in [from, to), with their counts in [previousFrom, from), busiest first; codes
- * without events in [from, to) are left out. From the per-minute aggregate, or from the raw
- * events when filtered.
+ * without events in [from, to) are left out, but counted in the totals. From the per-minute
+ * aggregate, or from the raw events when filtered. One statement: the per-code counts are
+ * grouped once and both the list and the totals read them.
  */
 export async function codeTotals(
   sql: Sql,
   projectId: string,
   range: { from: Date; to: Date; previousFrom: Date; limit: number },
   filters: Filters = {},
-): Promise<CodeTotal[]> {
+): Promise<CodeTotals> {
   const params: unknown[] = [projectId, range.from, range.to, range.previousFrom, range.limit];
-  const text = hasFilters(filters)
+  const perCode = hasFilters(filters)
     ? `SELECT code,
-              count(*) FILTER (WHERE occurred_at >= $2)::bigint AS count,
-              count(*) FILTER (WHERE occurred_at < $2)::bigint AS previous
+              count(*) FILTER (WHERE occurred_at >= $2) AS count,
+              count(*) FILTER (WHERE occurred_at < $2) AS previous
        FROM event
        WHERE project_id = $1 AND occurred_at >= $4 AND occurred_at < $3${filterSql(filters, params)}
-       GROUP BY code
-       HAVING count(*) FILTER (WHERE occurred_at >= $2) > 0
-       ORDER BY count DESC, code
-       LIMIT $5`
+       GROUP BY code`
     : `SELECT code,
-              COALESCE(sum(count) FILTER (WHERE minute >= $2), 0)::bigint AS count,
-              COALESCE(sum(count) FILTER (WHERE minute < $2), 0)::bigint AS previous
+              COALESCE(sum(count) FILTER (WHERE minute >= $2), 0) AS count,
+              COALESCE(sum(count) FILTER (WHERE minute < $2), 0) AS previous
        FROM event_minute
        WHERE project_id = $1 AND minute >= $4 AND minute < $3
-       GROUP BY code
-       HAVING sum(count) FILTER (WHERE minute >= $2) > 0
-       ORDER BY count DESC, code
-       LIMIT $5`;
-  const { rows } = await sql.query<{ code: number; count: string; previous: string }>(text, params);
-  return rows.map((r) => ({ code: r.code, count: Number(r.count), previous: Number(r.previous) }));
+       GROUP BY code`;
+  const { rows } = await sql.query<{
+    code: number | null;
+    count: string;
+    previous: string;
+    total: string;
+    previous_total: string;
+  }>(
+    `WITH per_code AS MATERIALIZED (${perCode}),
+     totals AS (SELECT COALESCE(sum(count), 0)::bigint AS total,
+                       COALESCE(sum(previous), 0)::bigint AS previous_total FROM per_code)
+     SELECT t.total, t.previous_total, c.code, c.count::bigint AS count,
+            c.previous::bigint AS previous
+     FROM totals t LEFT JOIN LATERAL (
+       SELECT * FROM per_code WHERE count > 0 ORDER BY count DESC, code LIMIT $5
+     ) c ON true`,
+    params,
+  );
+  return {
+    total: Number(rows[0]?.total ?? 0),
+    previousTotal: Number(rows[0]?.previous_total ?? 0),
+    codes: rows
+      .filter((r) => r.code !== null)
+      .map((r) => ({ code: r.code!, count: Number(r.count), previous: Number(r.previous) })),
+  };
 }
 
 export interface DimensionCounts {
