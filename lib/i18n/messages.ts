@@ -2,6 +2,8 @@
  * Every interface string, in both languages. Catalogue content carries its own zh/en text;
  * this file holds only the chrome around it. Adding a key to `en` without `zh` fails typecheck.
  */
+import { dashboardMessages } from "./dashboard";
+
 export const LOCALES = ["zh", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 
@@ -111,6 +113,7 @@ const en = {
     disabled: "Disabled",
     error: "That did not work",
   },
+  dashboard: dashboardMessages.en,
   family: {
     general: "General",
     pairing: "Pairing",
@@ -228,6 +231,7 @@ const zh: Messages = {
     disabled: "已停用",
     error: "操作失败",
   },
+  dashboard: dashboardMessages.zh,
   family: {
     general: "通用",
     pairing: "配网",
