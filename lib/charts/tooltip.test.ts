@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { change, pointSummary, tooltipContent } from "./tooltip";
+import { releaseMarkers } from "./releases";
+import { spikeAreas } from "./spikes";
+import { bucketEvents, change, pointSummary, tooltipContent } from "./tooltip";
 import type { ChartCell, ChartData } from "./types";
 
 const cell = (count: number, extra: Partial<ChartCell> = {}): ChartCell => ({
@@ -94,5 +96,41 @@ describe("tooltip", () => {
     const content = tooltipContent(data, 0, { timeZone: "UTC", locale: "zh", previous: true });
     expect(content?.entries.map((entry) => entry.vsPrevious)).toEqual([null, null]);
     expect(tooltipContent(data, 2, { timeZone: "UTC", locale: "zh" })).toBeNull();
+  });
+
+  it("names the codes spiking in a bucket and the versions first seen in it", () => {
+    const areas = spikeAreas(
+      [
+        { code: 50502, start: "2026-11-26T06:01:00Z", end: "2026-11-26T06:20:00Z" },
+        {
+          code: 50503,
+          start: "2026-11-26T06:04:00Z",
+          end: "2026-11-26T06:06:00Z",
+          verdict: "provisional",
+        },
+        { code: 104, start: "2026-11-26T06:05:00Z", end: "2026-11-26T06:09:00Z" },
+      ],
+      data.domain,
+      { minWidthMs: 600_000 },
+    );
+    const markers = releaseMarkers(
+      [
+        { appVersion: "5.3.0", firstSeen: "2026-11-26T06:02:00Z" },
+        { appVersion: "5.3.1", firstSeen: "2026-11-26T06:05:00Z" },
+      ],
+      data.domain,
+      { minGapMs: 600_000 },
+    );
+    expect(bucketEvents(data.rows[0]!, areas, markers)).toEqual({
+      spikes: [
+        { code: 50502, provisional: false, ongoing: false },
+        { code: 50503, provisional: true, ongoing: false },
+      ],
+      releases: ["5.3.0"],
+    });
+    expect(bucketEvents(data.rows[1]!, areas, markers).releases).toEqual(["5.3.1"]);
+    expect(bucketEvents(data.rows[1]!, areas, markers).spikes.map((s) => s.code)).toEqual([
+      50502, 50503, 104,
+    ]);
   });
 });

@@ -3,7 +3,10 @@
  * the change against it (and against the bucket before, when asked), as the reader reads them.
  */
 import type { Locale } from "../i18n/messages";
+import type { BucketSpan } from "./buckets";
 import { bucketLabel, changeLabel, countLabel, expectedLabel } from "./labels";
+import type { ReleaseMarker } from "./releases";
+import type { SpikeArea } from "./spikes";
 import type { Change, ChartCell, ChartData, Verdict } from "./types";
 
 /** `value` against `base`. */
@@ -87,4 +90,39 @@ export function tooltipContent(
   });
   entries.sort((a, b) => row.cells[b.key]!.count - row.cells[a.key]!.count);
   return { title: bucketLabel(row, data.interval, options.timeZone, locale), entries };
+}
+
+/** What else happened in a bucket: the codes spiking in it, the versions first seen in it. */
+export interface BucketEvents {
+  spikes: { code: number; provisional: boolean; ongoing: boolean }[];
+  releases: string[];
+}
+
+/**
+ * The spikes (from `areas`, by their own spans, not the widened shading) that overlap `span`,
+ * one entry per code, provisional or ongoing when any of its spikes there is; and the versions of
+ * `markers` first seen within `span`.
+ */
+export function bucketEvents(
+  span: BucketSpan,
+  areas: readonly SpikeArea[],
+  markers: readonly ReleaseMarker[],
+): BucketEvents {
+  const byCode = new Map<number, { code: number; provisional: boolean; ongoing: boolean }>();
+  for (const area of areas) {
+    for (const spike of area.spikes) {
+      if (spike.start >= span.end || spike.end <= span.t) continue;
+      const seen = byCode.get(spike.code);
+      byCode.set(spike.code, {
+        code: spike.code,
+        provisional: spike.provisional || (seen?.provisional ?? false),
+        ongoing: spike.ongoing || (seen?.ongoing ?? false),
+      });
+    }
+  }
+  const releases = markers
+    .flatMap((marker) => marker.versions)
+    .filter((version) => version.firstSeen >= span.t && version.firstSeen < span.end)
+    .map((version) => version.appVersion);
+  return { spikes: [...byCode.values()], releases };
 }
