@@ -46,7 +46,7 @@ const LAYERS = {
   stats: [...BASE, "detect", "detection", "telemetry", "auth", "projects"],
   http: [...BASE, "auth", "observability"],
   // Chart data shaping runs in the browser: the catalogue's families and the i18n types only.
-  charts: ["catalog", "i18n"],
+  charts: ["catalog", "i18n", "time"],
 };
 const lib = (names) => `^lib/(${names.join("|")})(/|\\.ts$)`;
 

@@ -4,6 +4,8 @@ import { AppShell } from "@/components/shell/app-shell";
 import { requireUser } from "@/lib/auth/page-session";
 import { getMessages, getTheme } from "@/lib/i18n/server";
 
+import "../dashboard.css";
+
 /**
  * Every page in this group needs a signed-in user. Each page checks again itself: a client-side
  * navigation can render a page without re-running this layout.

@@ -5,7 +5,7 @@
  * instants, and gives each bucket its end (a `1d` bucket is 23 to 25 hours).
  */
 import { INTERVAL_MS } from "./intervals";
-import { addDays, startOfDay } from "./time-zone";
+import { addDays, startOfDay } from "../time/time-zone";
 import type { ChartCell, Interval, SeriesPointInput, TimeRange, Verdict } from "./types";
 
 /** A bucket [t, end), ms since the epoch. */

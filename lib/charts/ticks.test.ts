@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { instantToWall } from "./time-zone";
+import { instantToWall } from "../time/time-zone";
 import { maxTicksForWidth, ticksOf, timeTicks, type TimeTick } from "./ticks";
 
 const at = (iso: string) => Date.parse(iso);

@@ -2,7 +2,7 @@
  * Time-axis ticks on boundaries a reader expects in their own zone: whole minutes, hours, days,
  * Mondays, months of the wall clock, as many as fit the chart's width.
  */
-import { instantToWall, wallExists, wallToInstant } from "./time-zone";
+import { instantToWall, wallExists, wallToInstant } from "../time/time-zone";
 import type { TimeRange } from "./types";
 
 const MINUTE = 60_000;
