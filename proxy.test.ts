@@ -17,6 +17,15 @@ describe("proxy", () => {
     }
   });
 
+  it("leaves the icons alone, so a signed-out browser gets them instead of a redirect", () => {
+    for (const url of ["/favicon.ico", "/icon.svg", "/icon.svg?a1b2c3"]) {
+      expect(unstable_doesMiddlewareMatch({ config, url }), url).toBe(false);
+    }
+    for (const url of ["/codes", "/icon.svg/%c3%28", "/icon.svgx"]) {
+      expect(unstable_doesMiddlewareMatch({ config, url }), url).toBe(true);
+    }
+  });
+
   it("answers a path that is not UTF-8 with 400 problem+json, prefetch or not", () => {
     for (const headers of [{}, ...PREFETCHES]) {
       const response = proxy(new NextRequest("http://localhost/codes/%c3%28", { headers }));

@@ -75,7 +75,9 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Every path but static files. Prefetches too: a matcher that left them out let a prefetch
-  // header take a path that is not UTF-8 past the check, to Next.js's plain-text 500.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  // Every path but static files, the icons among them (app/favicon.ico, app/icon.svg): the
+  // sign-in page shows them before anyone has signed in. The icon exactly, so that no longer
+  // path slips past the UTF-8 check. Prefetches too: a matcher that left them out let a
+  // prefetch header take a path that is not UTF-8 past the check, to Next.js's plain-text 500.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon\\.svg$|robots.txt).*)"],
 };

@@ -6,8 +6,12 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { safeNextPath } from "@/lib/auth/next-path";
 import { getSessionUser } from "@/lib/auth/server";
+import { getMessages } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: t.auth.submit };
+}
 
 export default async function SignInPage(props: { searchParams: Promise<{ next?: string }> }) {
   const { next } = await props.searchParams;

@@ -3,6 +3,7 @@
 import { useState } from "react";
 
 import { useI18n } from "@/components/providers";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { API_KEY_SCOPES, type ApiKeyScope } from "@/lib/auth/constants";
 import type { CreatedApiKeyDto } from "@/lib/projects/dto";
 
@@ -67,15 +68,22 @@ export function KeysPanel({ slug }: { slug: string }) {
         <fieldset className="field">
           <legend>{t.settings.scopes}</legend>
           {API_KEY_SCOPES.map((scope) => (
-            <label key={scope}>
-              <input
-                type="checkbox"
-                name="scope"
-                value={scope}
-                defaultChecked={scope === "ingest"}
-              />{" "}
-              {scope}
-            </label>
+            // The hint describes the box instead of naming it: its name is the scope's alone.
+            <div key={scope} className="scope-choice">
+              <label>
+                <input
+                  type="checkbox"
+                  name="scope"
+                  value={scope}
+                  defaultChecked={scope === "ingest"}
+                  aria-describedby={`scope-hint-${scope}`}
+                />{" "}
+                {t.scopes[scope].name}
+              </label>{" "}
+              <span className="scope-hint" id={`scope-hint-${scope}`}>
+                {t.scopes[scope].hint}
+              </span>
+            </div>
           ))}
         </fieldset>
         <button type="submit" className="button-primary">
@@ -86,46 +94,48 @@ export function KeysPanel({ slug }: { slug: string }) {
       {created && <NewKey created={created} onDone={() => setCreated(undefined)} />}
       {keys.data?.keys.length === 0 && <p>{t.settings.noKeys}</p>}
       {keys.data && keys.data.keys.length > 0 && (
-        <table className="data-table">
-          <caption className="visually-hidden">{t.settings.keysOf(slug)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.settings.keyName}</th>
-              <th scope="col">{t.settings.prefix}</th>
-              <th scope="col">{t.settings.scopes}</th>
-              <th scope="col">{t.settings.created}</th>
-              <th scope="col">{t.settings.lastUsed}</th>
-              <th scope="col">{t.settings.status}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {keys.data.keys.map((key) => (
-              <tr key={key.id}>
-                <td>{key.name}</td>
-                <td>
-                  <code>{key.displayPrefix}…</code>
-                </td>
-                <td>{key.scopes.join(", ")}</td>
-                <td>{when(key.createdAt)}</td>
-                <td>{when(key.lastUsedAt)}</td>
-                <td>
-                  {key.revokedAt ? (
-                    t.settings.revoked
-                  ) : (
-                    <button
-                      type="button"
-                      className="button-danger"
-                      aria-label={`${t.settings.revoke} ${key.name}`}
-                      onClick={() => revoke.mutate(key.id)}
-                    >
-                      {t.settings.revoke}
-                    </button>
-                  )}
-                </td>
+        <TableScroll label={t.settings.keysOf(slug)}>
+          <table className="data-table">
+            <caption className="visually-hidden">{t.settings.keysOf(slug)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.settings.keyName}</th>
+                <th scope="col">{t.settings.prefix}</th>
+                <th scope="col">{t.settings.scopes}</th>
+                <th scope="col">{t.settings.created}</th>
+                <th scope="col">{t.settings.lastUsed}</th>
+                <th scope="col">{t.settings.status}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {keys.data.keys.map((key) => (
+                <tr key={key.id}>
+                  <td>{key.name}</td>
+                  <td>
+                    <code>{key.displayPrefix}…</code>
+                  </td>
+                  <td>{t.scopes.list(key.scopes.map((scope) => t.scopes[scope].name))}</td>
+                  <td>{when(key.createdAt)}</td>
+                  <td>{when(key.lastUsedAt)}</td>
+                  <td>
+                    {key.revokedAt ? (
+                      t.settings.revoked
+                    ) : (
+                      <button
+                        type="button"
+                        className="button-danger"
+                        aria-label={`${t.settings.revoke} ${key.name}`}
+                        onClick={() => revoke.mutate(key.id)}
+                      >
+                        {t.settings.revoke}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useI18n } from "@/components/providers";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { MIN_PASSWORD_LENGTH, ROLES, type Role } from "@/lib/auth/constants";
 
 import { useCreateUser, useUpdateUser, useUsers } from "./api";
@@ -60,47 +61,49 @@ export function UsersPanel() {
       </form>
       <MutationError error={create.error ?? update.error} />
       {users.data && (
-        <table className="data-table">
-          <caption className="visually-hidden">{t.settings.users}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.settings.userEmail}</th>
-              <th scope="col">{t.settings.userRole}</th>
-              <th scope="col">{t.settings.status}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.data.users.map((user) => (
-              <tr key={user.id}>
-                <td>{user.email}</td>
-                <td>
-                  <select
-                    aria-label={`${t.settings.userRole} ${user.email}`}
-                    value={user.role ?? ""}
-                    onChange={(e) => update.mutate({ id: user.id, role: e.target.value as Role })}
-                  >
-                    {ROLES.map((role) => (
-                      <option key={role} value={role}>
-                        {t.roles[role]}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  {user.disabled ? `${t.settings.disabled} ` : `${t.settings.active} `}
-                  <button
-                    type="button"
-                    className={user.disabled ? "button-quiet" : "button-danger"}
-                    aria-label={`${user.disabled ? t.settings.enable : t.settings.disable} ${user.email}`}
-                    onClick={() => update.mutate({ id: user.id, disabled: !user.disabled })}
-                  >
-                    {user.disabled ? t.settings.enable : t.settings.disable}
-                  </button>
-                </td>
+        <TableScroll label={t.settings.users}>
+          <table className="data-table">
+            <caption className="visually-hidden">{t.settings.users}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.settings.userEmail}</th>
+                <th scope="col">{t.settings.userRole}</th>
+                <th scope="col">{t.settings.status}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {users.data.users.map((user) => (
+                <tr key={user.id}>
+                  <td>{user.email}</td>
+                  <td>
+                    <select
+                      aria-label={`${t.settings.userRole} ${user.email}`}
+                      value={user.role ?? ""}
+                      onChange={(e) => update.mutate({ id: user.id, role: e.target.value as Role })}
+                    >
+                      {ROLES.map((role) => (
+                        <option key={role} value={role}>
+                          {t.roles[role]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    {user.disabled ? `${t.settings.disabled} ` : `${t.settings.active} `}
+                    <button
+                      type="button"
+                      className={user.disabled ? "button-quiet" : "button-danger"}
+                      aria-label={`${user.disabled ? t.settings.enable : t.settings.disable} ${user.email}`}
+                      onClick={() => update.mutate({ id: user.id, disabled: !user.disabled })}
+                    >
+                      {user.disabled ? t.settings.enable : t.settings.disable}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

@@ -6,6 +6,7 @@ import type { Messages, Theme } from "@/lib/i18n/messages";
 
 import { LocaleSwitch } from "./locale-switch";
 import { NavLinks } from "./nav-links";
+import { ShellMenu } from "./shell-menu";
 import { SignOutButton } from "./sign-out-button";
 import { ThemeSwitch } from "./theme-switch";
 
@@ -15,6 +16,7 @@ export function AppShell(props: {
   user: { email: string; role: Role };
   children: ReactNode;
 }) {
+  const { email, role } = props.user;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -24,15 +26,21 @@ export function AppShell(props: {
         <Link className="brand" href="/">
           {props.t.appName}
         </Link>
-        <NavLinks role={props.user.role} />
-        <div className="shell-controls">
-          <LocaleSwitch />
-          <ThemeSwitch initial={props.theme} />
-          <span className="signed-in-as">
-            {props.user.email} <span className="badge">{props.t.roles[props.user.role]}</span>
-          </span>
-          <SignOutButton />
-        </div>
+        <ShellMenu>
+          <NavLinks role={role} />
+          <div className="shell-controls">
+            <LocaleSwitch />
+            <ThemeSwitch initial={props.theme} />
+            <span className="signed-in-as">
+              {/* A long address is cut short on one row; the whole of it is in the tooltip. */}
+              <span className="signed-in-email" title={email}>
+                {email}
+              </span>
+              <span className="badge">{props.t.roles[role]}</span>
+            </span>
+            <SignOutButton />
+          </div>
+        </ShellMenu>
       </header>
       <main id="main" tabIndex={-1}>
         {props.children}

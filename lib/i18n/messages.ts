@@ -76,6 +76,21 @@ const en = {
     failed: "Sign-in failed. Try again in a moment.",
   },
   forbidden: { title: "Not allowed", detail: "Your role cannot open this page." },
+  // The app shell: its menu on narrow screens.
+  shell: { menu: "Menu" },
+  // API key scopes as people read them; the API and the command line keep "ingest" and "read".
+  scopes: {
+    ingest: { name: "Ingest", hint: "send telemetry through the API" },
+    read: { name: "Read", hint: "query this project's statistics and the catalogue" },
+    list: (names: string[]) => names.join(", "),
+  },
+  // Any address that leads nowhere (app/not-found.tsx).
+  notFoundPage: {
+    title: "Page not found",
+    detail: "Nothing lives at this address. The link may be mistyped, or the page may have moved.",
+    home: "Back to the overview",
+    catalogue: "Open the code catalogue",
+  },
   settings: {
     title: "Settings",
     projects: "Projects",
@@ -230,6 +245,18 @@ const zh: Messages = {
     failed: "登录失败，请稍后重试。",
   },
   forbidden: { title: "无权访问", detail: "你的角色不能打开此页面。" },
+  shell: { menu: "菜单" },
+  scopes: {
+    ingest: { name: "上报", hint: "通过 API 上报遥测数据" },
+    read: { name: "读取", hint: "查询本项目的统计数据和错误码目录" },
+    list: (names: string[]) => names.join("、"),
+  },
+  notFoundPage: {
+    title: "页面不存在",
+    detail: "这个地址没有页面：链接可能有误，或者页面已经移走。",
+    home: "返回概览",
+    catalogue: "打开错误码目录",
+  },
   settings: {
     title: "设置",
     projects: "项目",

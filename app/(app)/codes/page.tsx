@@ -7,7 +7,10 @@ import { getDb } from "@/lib/db/server";
 import { requireUser } from "@/lib/auth/page-session";
 import { getMessages } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Codes" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: t.codes.title };
+}
 
 export default async function CodesPage(props: { searchParams: Promise<Record<string, string>> }) {
   const [, { t }] = await Promise.all([requireUser(), getMessages()]);

@@ -6,7 +6,10 @@ import { getDb } from "@/lib/db/server";
 import { getMessages } from "@/lib/i18n/server";
 import { listProjects } from "@/lib/projects/repository";
 
-export const metadata: Metadata = { title: "Settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: t.settings.title };
+}
 
 export default async function Settings() {
   const [user, { t }] = await Promise.all([requireUser(), getMessages()]);
