@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
 import { CodeDetail } from "@/components/catalog/code-detail";
+import { CodeActivity, CodeInsights } from "@/components/dashboard/code-activity";
 import { codeParams } from "@/lib/catalog/api-schemas";
 import { getCode } from "@/lib/catalog/repository";
 import { getDb } from "@/lib/db/server";
 import { requireUser } from "@/lib/auth/page-session";
 import { getMessages } from "@/lib/i18n/server";
+import { listProjects } from "@/lib/projects/repository";
 
 interface Props {
   params: Promise<{ code: string }>;
@@ -24,8 +26,21 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function CodePage(props: Props) {
-  await requireUser();
-  const [{ locale, t }, entry] = await Promise.all([getMessages(), loadEntry(props)]);
+  const user = await requireUser();
+  const [{ locale, t }, entry, projects] = await Promise.all([
+    getMessages(),
+    loadEntry(props),
+    getDb().then(listProjects),
+  ]);
   if (!entry) notFound();
-  return <CodeDetail entry={entry} locale={locale} t={t} />;
+  // The explanation beside the live activity (two columns on wide screens, one on phones).
+  return (
+    <>
+      <div className="code-layout">
+        <CodeDetail entry={entry} locale={locale} t={t} />
+        <CodeActivity code={entry.code} projects={projects} user={user.email} />
+      </div>
+      <CodeInsights code={entry.code} projects={projects} user={user.email} />
+    </>
+  );
 }

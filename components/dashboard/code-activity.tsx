@@ -1,0 +1,138 @@
+"use client";
+
+import Link from "next/link";
+import { useMemo } from "react";
+
+import { TimeSeriesChart } from "@/components/charts/time-series-chart";
+import { useI18n } from "@/components/providers";
+import { codeLines } from "@/lib/charts/series";
+import type { ProjectDto } from "@/lib/projects/dto";
+
+import { Breakdowns } from "./breakdowns";
+import { QueryState } from "./query-state";
+import { LIVE_REFRESH_MS, useReleases, useSeries, useSpikes } from "./queries";
+import { RecentEvents } from "./recent-events";
+import { SpikingNow } from "./spiking-now";
+import { useNow } from "./use-now";
+import { useView } from "./use-view";
+import { ViewControls } from "./view-controls";
+import { intervalOf, windowOf, type Dimension } from "./view-state";
+
+interface CodeActivityProps {
+  code: number;
+  projects: ProjectDto[];
+  user: string;
+}
+
+/**
+ * A code's activity, beside its explanation: the view's controls, whether it is spiking now, its
+ * chart with the expected value, the band and the spikes, releases marked. The same view
+ * (project, range, filters) as the overview, in the URL.
+ */
+export function CodeActivity(props: CodeActivityProps) {
+  const { t } = useI18n();
+  const { view, change, timeZone, localTimeZone } = useView(
+    useMemo(() => props.projects.map((p) => p.slug), [props.projects]),
+    props.user,
+  );
+  const now = useNow(LIVE_REFRESH_MS);
+  const span = windowOf(view, now);
+  const { interval, allowed } = intervalOf(view, now);
+  const series = useSeries(view, {
+    codes: [props.code],
+    interval,
+    tz: timeZone,
+    enabled: Boolean(view.project),
+  });
+  const spikes = useSpikes(view);
+  const releases = useReleases(view);
+  const codeSpikes = useMemo(
+    () => spikes.data?.spikes.filter((s) => s.code === props.code) ?? [],
+    [spikes.data, props.code],
+  );
+  const chart = useMemo(
+    () => (series.data ? codeLines(series.data, { timeZone, codes: [props.code] }) : undefined),
+    [series.data, timeZone, props.code],
+  );
+  if (props.projects.length === 0) {
+    return (
+      <section className="empty-state">
+        <h2>{t.dashboard.noProject}</h2>
+        <p>{t.dashboard.noProjectHelp}</p>
+      </section>
+    );
+  }
+  return (
+    <div className="code-activity">
+      <ViewControls
+        view={view}
+        projects={props.projects}
+        window={span}
+        interval={interval}
+        allowedIntervals={allowed}
+        localTimeZone={localTimeZone}
+        change={change}
+      />
+      {codeSpikes.some((s) => s.ongoing) && (
+        <SpikingNow
+          spikes={codeSpikes}
+          catalogue={new Map()}
+          timeZone={timeZone}
+          project={view.project}
+        />
+      )}
+      <section className="panel" aria-labelledby="activity-heading">
+        <h2 id="activity-heading">{t.dashboard.activityOf(props.code)}</h2>
+        <p className="muted">{t.dashboard.timesIn(timeZone)}</p>
+        <QueryState
+          what={t.dashboard.activity}
+          isPending={series.isPending}
+          error={series.error}
+          retry={() => void series.refetch()}
+          skeletonHeight={280}
+        >
+          {chart && (
+            <TimeSeriesChart
+              data={chart}
+              timeZone={timeZone}
+              title={`${t.dashboard.activityOf(props.code)}, ${t.chart.interval[interval]}`}
+              showTitle={false}
+              bandKey={String(props.code)}
+              spikes={codeSpikes}
+              spikeCodes={[props.code]}
+              releases={releases.data?.releases}
+            />
+          )}
+        </QueryState>
+      </section>
+    </div>
+  );
+}
+
+/**
+ * Below the explanation and the chart: the code's breakdowns by every dimension against the
+ * baseline, its newest events, and a place for its incidents (the alerting work fills it).
+ */
+export function CodeInsights(props: CodeActivityProps) {
+  const { t } = useI18n();
+  const { view, change, timeZone } = useView(
+    useMemo(() => props.projects.map((p) => p.slug), [props.projects]),
+    props.user,
+  );
+  if (props.projects.length === 0) return null;
+  const filter = (dimension: Dimension, value: string) =>
+    change({ filters: { ...view.filters, [dimension]: [value] } });
+  return (
+    <div className="code-activity">
+      <Breakdowns view={view} code={props.code} filter={filter} />
+      <RecentEvents view={view} code={props.code} timeZone={timeZone} />
+      <section className="panel" aria-labelledby="incidents-heading">
+        <h2 id="incidents-heading">{t.dashboard.relatedIncidents}</h2>
+        <p className="muted">{t.dashboard.incidentsLater}</p>
+        <p>
+          <Link href="/incidents">{t.nav.incidents}</Link>
+        </p>
+      </section>
+    </div>
+  );
+}
