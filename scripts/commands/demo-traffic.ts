@@ -79,8 +79,6 @@ export async function startDemoTraffic(
     "simulate",
     "--url",
     baseUrl,
-    "--key",
-    key,
     "--rate",
     DEMO_RATE,
     "--concurrency",
@@ -96,5 +94,7 @@ export async function startDemoTraffic(
   return spawn(process.execPath, [tsx, ...args], {
     cwd: PROJECT_ROOT,
     stdio: ["ignore", out, out],
+    // The key in the environment, not among the arguments `ps` shows every user.
+    env: { ...process.env, CW_INGEST_KEY: key },
   });
 }

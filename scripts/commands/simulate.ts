@@ -5,7 +5,7 @@
  */
 import { randomInt } from "node:crypto";
 
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 
 import { createPrismaClient } from "../../lib/db/client";
 import { createApiKey } from "../../lib/projects/repository";
@@ -309,7 +309,10 @@ export function registerSimulateCommand(program: Command): void {
     .command("simulate")
     .description("send realistic error-code telemetry through the HTTP API (history and/or live)")
     .option("--url <url>", "the codewatch server", "http://localhost:3000")
-    .option("--key <key>", "an API key with the ingest scope")
+    .addOption(
+      // From the environment too, so the key need not show in `ps` (arguments are public there).
+      new Option("--key <key>", "an API key with the ingest scope").env("CW_INGEST_KEY"),
+    )
     .option(
       "--project <slug>",
       "create a fresh ingest key for this project (when --key is not given)",
