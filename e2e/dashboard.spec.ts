@@ -276,3 +276,26 @@ test("a code seen once at a minute's notice gets a ranked row marked new", async
   await expect(row).toContainText("新");
   await expect(row).toContainText("未知");
 });
+
+test.describe("as an admin", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("sets a project's default time zone and language in Settings", async ({ page }) => {
+    await page.goto("/settings");
+    await page.getByLabel("项目", { exact: true }).selectOption(project);
+    const form = page.getByRole("form", { name: `${project} 的设置` });
+    await form.getByLabel("时区（看板默认）").fill("Asia/Tokyo");
+    await form.getByLabel("通知语言").selectOption("en");
+    await form.getByRole("button", { name: "保存" }).click();
+    await expect(form.getByRole("status")).toHaveText("已保存");
+    const listed = await page.request.get("/api/v1/projects");
+    const saved = ((await listed.json()) as { projects: { slug: string }[] }).projects.find(
+      (p) => p.slug === project,
+    );
+    expect(saved).toMatchObject({ timeZone: "Asia/Tokyo", language: "en" });
+    // A zone that does not exist is refused with the server's reason.
+    await form.getByLabel("时区（看板默认）").fill("Mars/Olympus");
+    await form.getByRole("button", { name: "保存" }).click();
+    await expect(form.getByRole("alert")).toContainText("timeZone");
+  });
+});

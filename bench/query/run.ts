@@ -16,7 +16,6 @@
  * raw scans, and
  * writes them to bench/results/query-<time>.json.
  */
-import { spawn } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -30,6 +29,7 @@ import { runDetectorTick } from "../../lib/detection/loop";
 import { mergeAggregateDeltas } from "../../lib/telemetry/aggregates";
 import { createApiKey, createProject, getProjectBySlug } from "../../lib/projects/repository";
 import { step } from "../../scripts/commands/log";
+import { backfill } from "../support/simulate";
 import {
   createDatabase,
   databaseUrl,
@@ -61,36 +61,6 @@ const DAYS = 29;
 const SLUG = "bench";
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
-
-/** Loads the events through the simulator, unless the database already holds them. */
-async function load(url: string, server: string, ingestKey: string): Promise<number> {
-  const rate = EVENTS / (DAYS * 86_400);
-  step(`bench: simulator backfill, ${DAYS} days at ${rate.toFixed(2)} events/s on average`);
-  const started = performance.now();
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(
-      path.join(PROJECT_ROOT, "node_modules", ".bin", "tsx"),
-      [
-        "scripts/cw.ts",
-        "simulate",
-        ...["--url", server, "--key", ingestKey, "--backfill-days", String(DAYS)],
-        ...["--rate", rate.toFixed(4), "--seed", "20261126", "--batch-size", "2000"],
-        ...["--concurrency", "4"],
-      ],
-      {
-        cwd: PROJECT_ROOT,
-        stdio: ["ignore", "inherit", "inherit"],
-        env: { ...process.env, DATABASE_URL: url },
-      },
-    );
-    child.on("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`simulate exited with ${code}`)),
-    );
-  });
-  const seconds = (performance.now() - started) / 1000;
-  step(`bench: backfill took ${seconds.toFixed(0)} s`);
-  return seconds;
-}
 
 async function timeRequests(url: string, key: string, n: number) {
   const latencies: number[] = [];
@@ -146,7 +116,13 @@ async function main() {
       Number((await sql.query(`SELECT count(*) AS n FROM event`)).rows[0].n);
     let loadSeconds: number | undefined;
     let t0: number;
-    if ((await stored()) < EVENTS * 0.9) loadSeconds = await load(url, server.url, ingestKey);
+    if ((await stored()) < EVENTS * 0.9) {
+      loadSeconds = await backfill(server.url, ingestKey, {
+        events: EVENTS,
+        days: DAYS,
+        databaseUrl: url,
+      });
+    }
     const events = await stored();
     step(`bench: ${events.toLocaleString("en-US")} events stored`);
     // The server's background loops are off, so the aggregate counts of the load still wait in

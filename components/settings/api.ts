@@ -3,7 +3,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 
 import { fetchJson } from "@/components/api/fetch-json";
-import type { createKeyBody, createProjectBody } from "@/lib/projects/api-schemas";
+import type {
+  createKeyBody,
+  createProjectBody,
+  updateProjectBody,
+} from "@/lib/projects/api-schemas";
 import type { ApiKeyDto, CreatedApiKeyDto, ProjectDto } from "@/lib/projects/dto";
 import type { createUserBody, updateUserBody } from "@/lib/users/api-schemas";
 import type { UserDto } from "@/lib/users/dto";
@@ -11,6 +15,7 @@ import type { UserDto } from "@/lib/users/dto";
 /** What each form sends: the input side of the endpoint's own schema. */
 export type CreateProjectInput = z.input<typeof createProjectBody>;
 export type CreateKeyInput = z.input<typeof createKeyBody>;
+export type UpdateProjectInput = z.input<typeof updateProjectBody>;
 export type CreateUserInput = z.input<typeof createUserBody>;
 export type UpdateUserInput = z.input<typeof updateUserBody>;
 
@@ -32,6 +37,15 @@ export function useCreateProject() {
   return useMutation({
     mutationFn: (input: CreateProjectInput) =>
       fetchJson<ProjectDto>("/api/v1/projects", { method: "POST", json: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: settingsKeys.projects }),
+  });
+}
+
+export function useUpdateProject() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ slug, ...change }: UpdateProjectInput & { slug: string }) =>
+      fetchJson<ProjectDto>(`/api/v1/projects/${slug}`, { method: "PATCH", json: change }),
     onSuccess: () => client.invalidateQueries({ queryKey: settingsKeys.projects }),
   });
 }

@@ -2,7 +2,9 @@
 
 import { useI18n } from "@/components/providers";
 
-import { useCreateProject, useProjects } from "./api";
+import type { ProjectDto } from "@/lib/projects/dto";
+
+import { useCreateProject, useProjects, useUpdateProject } from "./api";
 import { MutationError } from "./mutation-error";
 
 export function ProjectsPanel({
@@ -70,6 +72,70 @@ export function ProjectsPanel({
           </select>
         </label>
       )}
+      {projects.data?.projects
+        .filter((p) => p.slug === selected)
+        .map((p) => (
+          <ProjectSettings key={p.slug} project={p} />
+        ))}
     </section>
+  );
+}
+
+/** Every IANA zone this browser knows, for the zone field's suggestions. */
+function timeZones(): string[] {
+  try {
+    return Intl.supportedValuesOf("timeZone");
+  } catch {
+    return ["UTC", "Asia/Shanghai"];
+  }
+}
+
+/**
+ * A project's settings: the zone its dashboard shows times and local days in by default, and
+ * the language codewatch writes to its people in (notifications).
+ */
+function ProjectSettings({ project }: { project: ProjectDto }) {
+  const { t } = useI18n();
+  const update = useUpdateProject();
+  return (
+    <form
+      className="inline-form"
+      aria-label={t.settings.projectSettings(project.slug)}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        update.mutate({
+          slug: project.slug,
+          timeZone: String(form.get("timeZone")),
+          language: form.get("language") === "en" ? "en" : "zh",
+        });
+      }}
+    >
+      <label className="field">
+        {t.settings.timeZone}
+        <input name="timeZone" defaultValue={project.timeZone} list="time-zones" required />
+        <datalist id="time-zones">
+          {timeZones().map((zone) => (
+            <option key={zone} value={zone} />
+          ))}
+        </datalist>
+      </label>
+      <label className="field">
+        {t.settings.language}
+        <select name="language" defaultValue={project.language}>
+          <option value="zh">{t.language.zh}</option>
+          <option value="en">{t.language.en}</option>
+        </select>
+      </label>
+      <button type="submit" className="button-quiet" disabled={update.isPending}>
+        {t.settings.save}
+      </button>
+      {update.isSuccess && (
+        <span role="status" className="muted">
+          {t.settings.saved}
+        </span>
+      )}
+      <MutationError error={update.error} />
+    </form>
   );
 }
