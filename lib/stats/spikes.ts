@@ -46,27 +46,43 @@ export async function listSpikes(
   const fromMinute = Math.floor(range.from.getTime() / MINUTE_MS);
   const toMinute = Math.ceil(range.to.getTime() / MINUTE_MS);
   const unsettledFrom = judgedEnd(nowMs) - UNSETTLED_LOOKBACK_MINUTES;
-  const candidates = new Set(await codesWithSpikes(pool, projectId, fromMinute, toMinute));
-  if (toMinute > unsettledFrom) {
-    for (const code of await codesActiveSince(
-      pool,
-      projectId,
-      Math.max(fromMinute, unsettledFrom),
-    )) {
-      candidates.add(code);
-    }
-  }
-  if (candidates.size === 0) return [];
+  const stored = await codesWithSpikes(pool, projectId, fromMinute, toMinute);
   const interval = intervalFor(toMinute - fromMinute);
-  const nowMinute = Math.floor(nowMs / MINUTE_MS);
-  const codes = [...candidates].sort((a, b) => a - b);
   const spikes: SpikeDto[] = [];
-  // /series takes up to 64 codes a request; so does this, a slice at a time.
-  for (let i = 0; i < codes.length; i += 64) {
+  // Codes with stored spike minutes in the range: their whole range, at the range's interval.
+  spikes.push(...(await spikesOf(pool, projectId, stored, range, interval, nowMs)));
+  // Every other code active since the detector last settled: only the minutes judged on the
+  // spot can hold a spike the stored hours do not, so only they are replayed, by the minute
+  // (a code per minute of history would cost the whole range for every code).
+  if (toMinute > unsettledFrom) {
+    const tailFrom = Math.max(fromMinute, unsettledFrom);
+    const known = new Set(stored);
+    const active = (await codesActiveSince(pool, projectId, tailFrom)).filter(
+      (code) => !known.has(code),
+    );
+    const tail = { from: new Date(tailFrom * MINUTE_MS), to: range.to };
+    spikes.push(...(await spikesOf(pool, projectId, active, tail, "1m", nowMs)));
+  }
+  return spikes.sort((a, b) => a.start.localeCompare(b.start) || a.code - b.code);
+}
+
+/** The spike intervals of `codes` in `range` at `interval`, 64 codes a series at a time. */
+async function spikesOf(
+  pool: pg.Pool,
+  projectId: string,
+  codes: number[],
+  range: { from: Date; to: Date },
+  interval: "1m" | "5m" | "1h",
+  nowMs: number,
+): Promise<SpikeDto[]> {
+  const nowMinute = Math.floor(nowMs / MINUTE_MS);
+  const spikes: SpikeDto[] = [];
+  const sorted = [...codes].sort((a, b) => a - b);
+  for (let i = 0; i < sorted.length; i += 64) {
     const series = await codeSeries(
       pool,
       projectId,
-      { codes: codes.slice(i, i + 64), from: range.from, to: range.to, interval },
+      { codes: sorted.slice(i, i + 64), from: range.from, to: range.to, interval },
       { nowMs },
     );
     for (const spike of series.spikes) {
@@ -82,7 +98,7 @@ export async function listSpikes(
       });
     }
   }
-  return spikes.sort((a, b) => a.start.localeCompare(b.start) || a.code - b.code);
+  return spikes;
 }
 
 export async function getSpikes(principal: Principal, query: SpikesQuery) {
