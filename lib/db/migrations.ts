@@ -31,6 +31,7 @@ export const EXTERNAL_TABLES = [
   "event",
   "event_receipt",
   "event_minute",
+  "event_hour",
   "event_dimension_hour",
   "detector_state",
   "detector_checkpoint",

@@ -372,4 +372,65 @@ describe("counts do not wait for the detector", () => {
       { field: "query.tz", message: "must be an IANA time zone, e.g. Asia/Shanghai or UTC" },
     ]);
   });
+  it("ranks over ragged hour edges equal to a recount, the hourly roll-up equal to the minutes", async () => {
+    const project = await newProject();
+    const now = Date.now();
+    // Twelve hours of two codes, every 3 and 7 minutes, plus late events merged into old hours.
+    await ingest(project, [
+      ...Array.from({ length: 240 }, (_, i) => ({ code: 50502, timestamp: now - i * 3 * MINUTE })),
+      ...Array.from({ length: 103 }, (_, i) => ({ code: 1006, timestamp: now - i * 7 * MINUTE })),
+    ]);
+    await ingest(
+      project,
+      Array.from({ length: 30 }, (_, i) => ({ code: 50502, timestamp: now - (300 + i) * MINUTE })),
+    );
+    // Ranges of whole minutes: the aggregates count by the minute (the events are not aligned).
+    const minute = Math.floor(now / MINUTE) * MINUTE;
+    const ranges = [
+      // Whole hours inside both periods, minutes at each ragged end.
+      { from: minute - 4 * 60 * MINUTE - 17 * MINUTE, to: minute - 23 * MINUTE },
+      // Both periods inside one hour or across one edge: minutes only.
+      { from: minute - 29 * MINUTE, to: minute - 2 * MINUTE },
+      // Hour-aligned edges.
+      { from: Math.floor(now / 3_600_000) * 3_600_000 - 5 * 3_600_000, to: minute + MINUTE },
+    ];
+    for (const range of ranges) {
+      const previousFrom = 2 * range.from - range.to;
+      const top = await read(
+        routes.top,
+        project,
+        `from=${new Date(range.from).toISOString()}&to=${new Date(range.to).toISOString()}`,
+      );
+      const { rows } = await fixture.sql.query<{ code: number; count: number; previous: number }>(
+        `SELECT code, count(*) FILTER (WHERE occurred_at >= $2)::int AS count,
+                count(*) FILTER (WHERE occurred_at < $2)::int AS previous
+         FROM event WHERE project_id = $1 AND occurred_at >= $3 AND occurred_at < $4
+         GROUP BY code HAVING count(*) FILTER (WHERE occurred_at >= $2) > 0 ORDER BY code`,
+        [project.id, new Date(range.from), new Date(previousFrom), new Date(range.to)],
+      );
+      const label = `${new Date(range.from).toISOString()} – ${new Date(range.to).toISOString()}`;
+      expect(
+        top.codes
+          .map((c: { code: number; count: number; previousCount: number }) => ({
+            code: c.code,
+            count: c.count,
+            previous: c.previousCount,
+          }))
+          .sort((a: { code: number }, b: { code: number }) => a.code - b.code),
+        label,
+      ).toEqual(rows);
+      expect(top.total, label).toBe(rows.reduce((sum, r) => sum + r.count, 0));
+    }
+    const rollUp = await fixture.sql.query(
+      `SELECT m.code, m.hour, m.n, h.count::int AS rolled
+       FROM (SELECT code, to_timestamp(floor(extract(epoch FROM minute) / 3600) * 3600) AS hour,
+                    sum(count)::int AS n
+             FROM event_minute WHERE project_id = $1 GROUP BY 1, 2) m
+       FULL JOIN (SELECT * FROM event_hour WHERE project_id = $1) h
+         ON h.code = m.code AND h.hour = m.hour
+       WHERE m.n IS DISTINCT FROM h.count`,
+      [project.id],
+    );
+    expect(rollUp.rows).toEqual([]);
+  });
 });

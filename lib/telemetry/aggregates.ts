@@ -1,7 +1,7 @@
 /**
  * The aggregates' second half. Each ingest statement (store.ts) appends its batch's counts to
- * aggregate_delta, grouped but not yet added; merging adds every waiting batch to event_minute
- * and event_dimension_hour at once. A second's worth of batches shares a few thousand aggregate
+ * aggregate_delta, grouped but not yet added; merging adds every waiting batch to event_minute,
+ * its hourly roll-up event_hour, and event_dimension_hour at once. A second's worth of batches shares a few thousand aggregate
  * rows, so each row is updated once per merge instead of once per batch: adding ~500 grouped
  * counts per request into the indexed tables was half of PostgreSQL's work on the write path.
  *
@@ -33,6 +33,16 @@ const MERGE = `/* cw:maintenance aggregate-merge */
     GROUP BY t.project_id, m.code, m.minute
     ORDER BY t.project_id, m.code, m.minute
     ON CONFLICT (project_id, code, minute) DO UPDATE SET count = event_minute.count + excluded.count
+  ),
+  hours AS (
+    INSERT INTO event_hour (project_id, code, hour, count)
+    SELECT t.project_id, m.code, to_timestamp((m.minute / 60) * 3600::bigint), sum(m.count)
+    FROM taken t
+    CROSS JOIN LATERAL unnest(t.minute_codes, t.minute_starts, t.minute_counts)
+      AS m(code, minute, count)
+    GROUP BY t.project_id, m.code, m.minute / 60
+    ORDER BY t.project_id, m.code, m.minute / 60
+    ON CONFLICT (project_id, code, hour) DO UPDATE SET count = event_hour.count + excluded.count
   ),
   dimensions AS (
     INSERT INTO event_dimension_hour (project_id, code, hour, dimension, value, count)

@@ -10,14 +10,17 @@ export type PartitionUnit = "day" | "month";
 export interface PartitionedTable {
   table: string;
   column: string;
+  /** The partition key's type: a DATE is a UTC day already, a TIMESTAMPTZ is read in UTC. */
+  columnType: "timestamptz" | "date";
   unit: PartitionUnit;
 }
 
 export const PARTITIONED_TABLES: PartitionedTable[] = [
-  { table: "event", column: "occurred_at", unit: "day" },
-  { table: "event_receipt", column: "received_on", unit: "day" },
-  { table: "event_minute", column: "minute", unit: "month" },
-  { table: "event_dimension_hour", column: "hour", unit: "month" },
+  { table: "event", column: "occurred_at", columnType: "timestamptz", unit: "day" },
+  { table: "event_receipt", column: "received_on", columnType: "date", unit: "day" },
+  { table: "event_minute", column: "minute", columnType: "timestamptz", unit: "month" },
+  { table: "event_hour", column: "hour", columnType: "timestamptz", unit: "month" },
+  { table: "event_dimension_hour", column: "hour", columnType: "timestamptz", unit: "month" },
 ];
 
 const PARTITION_LOCK = 7_200_101;
@@ -69,8 +72,29 @@ export async function listPartitions(db: Db, table: string): Promise<string[]> {
 }
 
 /**
- * Creates the missing partitions. Rows that reached the default partition for that range
- * (possible only if this did not run in time) are moved into the new partition.
+ * The partition starts of the rows in `table`'s default partition: rows that arrived before
+ * their partition existed (this did not run in time), or that a migration backfilled there
+ * (event_hour's, 20261130090000_event_hour). Usually none, and then one index-less look at an
+ * empty table.
+ */
+async function startsInDefault(db: Db, table: PartitionedTable): Promise<Date[]> {
+  // Wall-clock UTC, so neither date_trunc nor the casts depend on the session's time zone.
+  const utc =
+    table.columnType === "date"
+      ? `${table.column}::timestamp`
+      : `${table.column} AT TIME ZONE 'UTC'`;
+  // Names come from PARTITIONED_TABLES, never from input. Maintenance: every project's rows.
+  const rows = await db.$queryRawUnsafe<{ start: Date }[]>(
+    `/* cw:maintenance partition-default */
+     SELECT DISTINCT date_trunc('${table.unit}', ${utc}) AT TIME ZONE 'UTC' AS start
+     FROM ${table.table}_default`,
+  );
+  return rows.map((r) => r.start);
+}
+
+/**
+ * Creates the missing partitions: those `neededStarts` names, and those rows in the default
+ * partition need. Such rows are moved into their new partition.
  */
 export async function ensurePartitions(
   db: Db,
@@ -83,9 +107,14 @@ export async function ensurePartitions(
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PARTITION_LOCK})`;
       for (const table of PARTITIONED_TABLES) {
         const existing = new Set(await listPartitions(tx as unknown as Db, table.table));
-        for (const start of neededStarts(table, now, rawRetentionDays)) {
+        const starts = [
+          ...neededStarts(table, now, rawRetentionDays),
+          ...(await startsInDefault(tx as unknown as Db, table)),
+        ];
+        for (const start of starts) {
           const name = partitionName(table, start);
           if (existing.has(name)) continue;
+          existing.add(name);
           const from = start.toISOString();
           const to = next(table.unit, start).toISOString();
           const inRange = `${table.column} >= '${from}' AND ${table.column} < '${to}'`;

@@ -46,6 +46,26 @@ describe("retention", () => {
     expect(stray.rows[0].n).toBe(0);
   });
 
+  it("gives rows in a default partition a partition of their own (a backfill, a late check)", async () => {
+    const project = "00000000-0000-4000-8000-000000000001";
+    await sql.query(
+      `INSERT INTO event_hour_default (project_id, code, hour, count)
+       VALUES ($1, 50502, '2026-05-10T07:00:00Z', 12), ($1, 50502, '2026-06-01T00:00:00Z', 3)`,
+      [project],
+    );
+    const created = await ensurePartitions(db, now, policy.rawDays);
+    expect(created).toEqual(expect.arrayContaining(["event_hour_p202605", "event_hour_p202606"]));
+    const moved = await sql.query(
+      `SELECT tableoid::regclass::text AS part, count::int FROM event_hour
+       WHERE project_id = $1 ORDER BY hour`,
+      [project],
+    );
+    expect(moved.rows).toEqual([
+      { part: "event_hour_p202605", count: 12 },
+      { part: "event_hour_p202606", count: 3 },
+    ]);
+  });
+
   it("drops expired partitions whole, keeps the rest, and runs once however many instances try", async () => {
     const runs = await Promise.all([1, 2, 3].map(() => runRetention(db, now, policy)));
     expect(runs.filter((r) => r.ran)).toHaveLength(1);

@@ -17,6 +17,7 @@ export const SHARDED_TABLES = [
   "event",
   "event_receipt",
   "event_minute",
+  "event_hour",
   "event_dimension_hour",
   "aggregate_delta",
   "detector_state",
