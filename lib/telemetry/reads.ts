@@ -140,44 +140,55 @@ export async function filteredMinuteCounts(
 const HOUR_MS = 3_600_000;
 
 /**
- * SQL for rows (code, at, count) that count each of `periods` ([from, to) pairs) exactly once:
- * the whole UTC hours inside a period from event_hour, the minutes at its ragged ends from
- * event_minute. No hour row straddles a period's edge, so a row's `at` tells its period. A month
- * is ~720 hourly rows a code instead of 43,200 minutes: the 30-day ranking went from ~110 ms to
- * a few (docs/performance.md). Appends the bounds to `params`.
+ * SQL for rows (code, at, count) that count each of `periods` ([from, to) pairs, adjacent, in
+ * order) exactly once: the whole UTC hours inside a period from event_hour, the minutes at its
+ * ragged ends from event_minute. No hour row straddles a period's edge, so a row's `at` tells its
+ * period. A month is ~720 hourly rows a code instead of 43,200 minutes. The edge minutes are read
+ * one index range per code, and only for the codes with events in an edge hour (the planner
+ * otherwise scans the project's whole month of minutes for them). Appends bounds to `params`.
  */
 function hourAndMinuteRows(params: unknown[], periods: [Date, Date][]): string {
-  const hourRanges: string[] = [];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const wholeHours: string[] = [];
   const minuteRanges: string[] = [];
-  const range = (column: string, from: number, to: number) => {
-    params.push(new Date(from), new Date(to));
-    return `(${column} >= $${params.length - 1} AND ${column} < $${params.length})`;
-  };
   for (const [fromDate, toDate] of periods) {
     const [from, to] = [fromDate.getTime(), toDate.getTime()];
     const firstHour = Math.ceil(from / HOUR_MS) * HOUR_MS;
     const endHour = Math.floor(to / HOUR_MS) * HOUR_MS;
+    const minutes = (a: number, b: number) => {
+      if (a < b)
+        minuteRanges.push(`(minute >= ${param(new Date(a))} AND minute < ${param(new Date(b))})`);
+    };
     if (firstHour >= endHour) {
-      if (from < to) minuteRanges.push(range("minute", from, to));
+      minutes(from, to);
       continue;
     }
-    hourRanges.push(range("hour", firstHour, endHour));
-    if (from < firstHour) minuteRanges.push(range("minute", from, firstHour));
-    if (endHour < to) minuteRanges.push(range("minute", endHour, to));
+    wholeHours.push(
+      `(hour >= ${param(new Date(firstHour))} AND hour < ${param(new Date(endHour))})`,
+    );
+    minutes(from, firstHour);
+    minutes(endHour, to);
   }
-  const parts: string[] = [];
-  if (hourRanges.length > 0) {
-    parts.push(`SELECT code, hour AS at, count FROM event_hour
-                WHERE project_id = $1 AND (${hourRanges.join(" OR ")})`);
-  }
-  if (minuteRanges.length > 0) {
-    parts.push(`SELECT code, minute AS at, count FROM event_minute
-                WHERE project_id = $1 AND (${minuteRanges.join(" OR ")})`);
-  }
-  // Empty periods: no rows, but still a relation of the same shape.
-  if (parts.length === 0)
-    parts.push("SELECT 0 AS code, now() AS at, 0::bigint AS count WHERE false");
-  return parts.join(" UNION ALL ");
+  const start = Math.floor(periods[0]![0].getTime() / HOUR_MS) * HOUR_MS;
+  const end = Math.ceil(periods.at(-1)![1].getTime() / HOUR_MS) * HOUR_MS;
+  const whole = wholeHours.length > 0 ? wholeHours.join(" OR ") : "false";
+  const edges =
+    minuteRanges.length === 0
+      ? ""
+      : `UNION ALL
+         SELECT c.code, m.minute, m.count
+         FROM (SELECT DISTINCT code FROM hours WHERE NOT (${whole})) c
+         CROSS JOIN LATERAL (
+           SELECT minute, count FROM event_minute
+           WHERE project_id = $1 AND code = c.code AND (${minuteRanges.join(" OR ")})
+           OFFSET 0
+         ) m`;
+  return `WITH hours AS MATERIALIZED (
+            SELECT code, hour, count FROM event_hour
+            WHERE project_id = $1 AND hour >= ${param(new Date(start))} AND hour < ${param(new Date(end))}
+          )
+          SELECT code, hour AS at, count FROM hours WHERE ${whole}
+          ${edges}`;
 }
 
 export interface CodeTotal {
