@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useMemo } from "react";
 
-import { TimeSeriesChart } from "@/components/charts/time-series-chart";
+import { LazyTimeSeriesChart } from "@/components/charts/lazy-time-series-chart";
 import { useI18n } from "@/components/providers";
 import { codeLines } from "@/lib/charts/series";
 import type { ProjectDto } from "@/lib/projects/dto";
@@ -92,7 +92,7 @@ export function CodeActivity(props: CodeActivityProps) {
           skeletonHeight={280}
         >
           {chart && (
-            <TimeSeriesChart
+            <LazyTimeSeriesChart
               data={chart}
               timeZone={timeZone}
               title={`${t.dashboard.activityOf(props.code)}, ${t.chart.interval[interval]}`}

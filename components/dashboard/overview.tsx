@@ -2,7 +2,7 @@
 
 import { useMemo, useSyncExternalStore } from "react";
 
-import { TimeSeriesChart } from "@/components/charts/time-series-chart";
+import { LazyTimeSeriesChart } from "@/components/charts/lazy-time-series-chart";
 import { useI18n } from "@/components/providers";
 import { instantLabel } from "@/lib/charts/labels";
 import { codeLines, familyStacks } from "@/lib/charts/series";
@@ -187,7 +187,7 @@ export function Overview({ projects, user }: { projects: ProjectDto[]; user: str
               skeletonHeight={320}
             >
               {chart && (
-                <TimeSeriesChart
+                <LazyTimeSeriesChart
                   data={chart}
                   timeZone={timeZone}
                   title={`${t.dashboard.chartTitle}, ${t.chart.interval[interval]}`}

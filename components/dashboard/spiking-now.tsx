@@ -32,6 +32,7 @@ export function SpikingNow(props: {
             return (
               <li key={`${spike.code}-${spike.start}`}>
                 <Link
+                  prefetch={false}
                   className="spike-card"
                   href={`/codes/${spike.code}?project=${encodeURIComponent(props.project)}&range=1h`}
                 >

@@ -60,7 +60,9 @@ export function TopMovers(props: {
               return (
                 <tr key={row.code}>
                   <th scope="row">
-                    <Link href={props.codeHref(row.code)} className="code-number">
+                    {/* No prefetch: twenty rows of prefetched code pages competed with the
+                        overview's own requests (bench:dashboard); a click fetches the one. */}
+                    <Link href={props.codeHref(row.code)} className="code-number" prefetch={false}>
                       {row.code}
                     </Link>
                   </th>
