@@ -6,6 +6,7 @@ import { useMemo } from "react";
 import { LazyTimeSeriesChart } from "@/components/charts/lazy-time-series-chart";
 import { useI18n } from "@/components/providers";
 import { codeLines } from "@/lib/charts/series";
+import type { CodeSummaryDto } from "@/lib/catalog/dto";
 import type { ProjectDto } from "@/lib/projects/dto";
 
 import { Breakdowns } from "./breakdowns";
@@ -20,6 +21,8 @@ import { intervalOf, windowOf, type Dimension } from "./view-state";
 
 interface CodeActivityProps {
   code: number;
+  /** The code's catalogue entry: its title on the spiking-now card. */
+  summary: CodeSummaryDto;
   projects: ProjectDto[];
   user: string;
 }
@@ -76,7 +79,7 @@ export function CodeActivity(props: CodeActivityProps) {
       {codeSpikes.some((s) => s.ongoing) && (
         <SpikingNow
           spikes={codeSpikes}
-          catalogue={new Map()}
+          catalogue={new Map([[props.code, props.summary]])}
           timeZone={timeZone}
           project={view.project}
         />
@@ -113,7 +116,7 @@ export function CodeActivity(props: CodeActivityProps) {
  * Below the explanation and the chart: the code's breakdowns by every dimension against the
  * baseline, its newest events, and a place for its incidents (the alerting work fills it).
  */
-export function CodeInsights(props: CodeActivityProps) {
+export function CodeInsights(props: Omit<CodeActivityProps, "summary">) {
   const { t } = useI18n();
   const { view, change, timeZone } = useView(
     useMemo(() => props.projects.map((p) => p.slug), [props.projects]),

@@ -38,7 +38,19 @@ export default async function CodePage(props: Props) {
     <>
       <div className="code-layout">
         <CodeDetail entry={entry} locale={locale} t={t} />
-        <CodeActivity code={entry.code} projects={projects} user={user.email} />
+        <CodeActivity
+          code={entry.code}
+          summary={{
+            code: entry.code,
+            family: entry.family,
+            known: entry.known,
+            seedText: entry.seedText,
+            title: entry.title,
+            summary: entry.summary,
+          }}
+          projects={projects}
+          user={user.email}
+        />
       </div>
       <CodeInsights code={entry.code} projects={projects} user={user.email} />
     </>
