@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 
+import { CHROMIUM_ARGS } from "./e2e/support/browser";
 import { storageStateOf } from "./e2e/support/logins";
 
 /**
@@ -32,15 +33,7 @@ export default defineConfig({
         storageState: storageStateOf("support"),
         launchOptions: {
           executablePath: process.env.CW_CHROMIUM_PATH,
-          // Root on a closed network: no sandbox, and no background calls to Google's hosts.
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
+          args: CHROMIUM_ARGS,
         },
       },
     },

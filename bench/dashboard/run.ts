@@ -20,16 +20,15 @@ import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import pg from "pg";
 
-import { seedCatalog } from "../../lib/catalog/repository";
-import { createPrismaClient } from "../../lib/db/client";
-import { applyMigrations, PROJECT_ROOT } from "../../lib/db/migrations";
+import { PROJECT_ROOT } from "../../lib/db/migrations";
 import { runDetectorTick } from "../../lib/detection/loop";
 import { createApiKey, createProject, getProjectBySlug } from "../../lib/projects/repository";
 import { mergeAggregateDeltas } from "../../lib/telemetry/aggregates";
+import { CHROMIUM_ARGS } from "../../e2e/support/browser";
 import { ensureDemoAccounts } from "../../scripts/commands/accounts";
 import { step } from "../../scripts/commands/log";
 import { ensureBuild } from "../../scripts/commands/next";
-import { createDatabase, databaseUrl, dropDatabase, median, startServer } from "../support/server";
+import { preparedDatabase, dropDatabase, median, runBench, startServer } from "../support/server";
 import { backfill } from "../support/simulate";
 
 /**
@@ -95,12 +94,7 @@ async function main() {
   }
 
   const name = args.database!;
-  const created = await createDatabase(name);
-  const url = databaseUrl(name);
-  step(`bench: database ${name}${created ? " (new)" : " (reused)"}`);
-  await applyMigrations(url);
-  const db = createPrismaClient(url, 2);
-  await seedCatalog(db);
+  const { url, db } = await preparedDatabase(name);
   const logins = await ensureDemoAccounts(db);
   const admin = logins.find((l) => l.role === "admin")!;
   if (!(await getProjectBySlug(db, SLUG))) await createProject(db, { slug: SLUG });
@@ -113,14 +107,7 @@ async function main() {
   });
   const browser = await chromium.launch({
     executablePath: args.chromium,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
+    args: CHROMIUM_ARGS,
   });
   try {
     const stored = Number((await sql.query(`SELECT count(*) AS n FROM event`)).rows[0].n);
@@ -229,10 +216,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runBench(main);

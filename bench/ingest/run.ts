@@ -31,7 +31,7 @@ import { step } from "../../scripts/commands/log";
 import { copyRate } from "./copy-baseline";
 import { sentEvents } from "./events";
 import { postgresCpuSeconds, reapedChildrenCpuSeconds, treeCpuSeconds } from "../support/cpu";
-import { median, percentile, startServer, withScratchDatabase } from "../support/server";
+import { median, percentile, runBench, startServer, withScratchDatabase } from "../support/server";
 
 const { values: args } = parseArgs({
   options: {
@@ -255,10 +255,4 @@ async function benchmark(url: string) {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -22,20 +22,18 @@ import { parseArgs } from "node:util";
 
 import pg from "pg";
 
-import { seedCatalog } from "../../lib/catalog/repository";
-import { createPrismaClient } from "../../lib/db/client";
-import { applyMigrations, PROJECT_ROOT } from "../../lib/db/migrations";
+import { PROJECT_ROOT } from "../../lib/db/migrations";
 import { runDetectorTick } from "../../lib/detection/loop";
 import { mergeAggregateDeltas } from "../../lib/telemetry/aggregates";
 import { createApiKey, createProject, getProjectBySlug } from "../../lib/projects/repository";
 import { step } from "../../scripts/commands/log";
 import { backfill } from "../support/simulate";
 import {
-  createDatabase,
-  databaseUrl,
+  preparedDatabase,
   dropDatabase,
   median,
   percentile,
+  runBench,
   startServer,
 } from "../support/server";
 import { rawBreakdown, rawSeries, rawTop } from "./raw";
@@ -91,12 +89,7 @@ async function timeBaseline(run: () => Promise<unknown>) {
 
 async function main() {
   const name = args.database!;
-  const created = await createDatabase(name);
-  const url = databaseUrl(name);
-  step(`bench: database ${name}${created ? " (new)" : " (reused)"}`);
-  await applyMigrations(url);
-  const db = createPrismaClient(url, 2);
-  await seedCatalog(db);
+  const { url, db } = await preparedDatabase(name);
   const project = (await getProjectBySlug(db, SLUG)) ?? (await createProject(db, { slug: SLUG }));
   const ingestKey = (await createApiKey(db, { projectSlug: SLUG, scopes: ["ingest"] })).key;
   const readKey = (await createApiKey(db, { projectSlug: SLUG, scopes: ["read"] })).key;
@@ -291,10 +284,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runBench(main);

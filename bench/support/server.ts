@@ -6,7 +6,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 
 import pg from "pg";
 
-import { PROJECT_ROOT } from "../../lib/db/migrations";
+import { seedCatalog } from "../../lib/catalog/repository";
+import { createPrismaClient, type Db } from "../../lib/db/client";
+import { applyMigrations, PROJECT_ROOT } from "../../lib/db/migrations";
 import { step } from "../../scripts/commands/log";
 import { ensureBuild, NEXT_BIN, SERVER_NODE_FLAGS } from "../../scripts/commands/next";
 
@@ -47,6 +49,20 @@ export async function dropDatabase(name: string): Promise<void> {
   } finally {
     await admin.end();
   }
+}
+
+/**
+ * Database `name` ready for a benchmark: created unless it exists (a kept one is reused), migrated
+ * and its catalogue seeded. Returns its URL and a Prisma client of 2 connections.
+ */
+export async function preparedDatabase(name: string): Promise<{ url: string; db: Db }> {
+  const created = await createDatabase(name);
+  const url = databaseUrl(name);
+  step(`bench: database ${name}${created ? " (new)" : " (reused)"}`);
+  await applyMigrations(url);
+  const db = createPrismaClient(url, 2);
+  await seedCatalog(db);
+  return { url, db };
 }
 
 /** A throwaway database for one benchmark run, dropped afterwards whatever happens. */
@@ -112,4 +128,18 @@ export async function startServer(
       await new Promise((resolve) => setTimeout(resolve, 1000));
     },
   };
+}
+
+/**
+ * Runs a benchmark's `main` and exits: 0 when it finished, 1 with its message on stderr when it
+ * threw (the server and any pools it left open would otherwise keep the process alive).
+ */
+export function runBench(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
 }

@@ -6,6 +6,19 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
+/**
+ * Flags for Chromium here: root on a closed network, so no sandbox and no background calls to
+ * Google's hosts. Shared by Playwright's config and bench:dashboard.
+ */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
 const SYSTEM_BROWSERS = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
 
 function onPath(command: string): string | undefined {
