@@ -44,7 +44,8 @@ export function loadSeries(file: string, dir = DATA_DIR): RealSeries {
   const rows = lines.map((line) => {
     const [stamp, value] = line.split(",");
     const count = Number(value);
-    if (!stamp || !Number.isFinite(count) || count < 0) throw new Error(`${file}: bad line ${line}`);
+    if (!stamp || !Number.isFinite(count) || count < 0)
+      throw new Error(`${file}: bad line ${line}`);
     return { minute: utcMinute(stamp), count };
   });
   const bucketMinutes = rows[1]!.minute - rows[0]!.minute;

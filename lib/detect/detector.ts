@@ -19,8 +19,13 @@
  * count halfway between expected and `upper` keeps it going.
  * A benign ×2 of all traffic stays quiet because it never reaches the ×4 ratio, whatever its onset.
  * With less than a week of history (`warmingUp`) the expected value is the last day's mean, with
- * no seasonality, so the ratio is 3× higher and the tails 100× stricter; the first hour of a new
- * code gets no verdict at all (`upper` = Infinity).
+ * no seasonality, so the ratio is 3× higher and the tails 100× stricter. A code there from its
+ * project's start gets no verdict in its first hour (`upper` = Infinity); a code new to a project
+ * that was already reporting is judged from its first minute against a small prior rate
+ * (`unseenRate`), so a surge of a code never seen before is caught while a trickle is not.
+ * A spike must also start larger than the code's ordinary bursts (the burst gate: the second
+ * largest daily excess over the noise band in two weeks, ×2), so a code that surges every day
+ * (a bot, a batch job, news) is judged against its own volatility, not a Poisson ideal.
  * Everything depends only on minutes up to the one judged: no look-ahead.
  */
 import { nbTail, nbUpperCount } from "./negative-binomial";
@@ -50,7 +55,7 @@ export interface MinuteVerdict {
 export type DetectorOptions = Partial<DetectorSettings> & { sensitivity?: Sensitivity };
 
 export interface DetectorSnapshot {
-  version: 1;
+  version: 2;
   settings: DetectorSettings;
   state: Record<string, number | number[] | boolean>;
 }
@@ -62,6 +67,7 @@ const DISPERSION_DECAY = Math.pow(0.5, 1 / MINUTES_PER_WEEK);
 export class SpikeDetector {
   readonly settings: DetectorSettings;
   readonly startMinute: number;
+  private readonly newInProject: boolean;
   private index = 0;
   // Cleaned hourly sums, keyed by absolute UTC hour in a ring that covers `weeks` weeks.
   private readonly hourSum: Float64Array;
@@ -82,10 +88,23 @@ export class SpikeDetector {
   private readonly recentTails: Float64Array;
   private inSpike = false;
   private excludedRun = 0;
+  // Burst memory (the gate): the last minutes' raw and expected counts, each window's largest
+  // excess over its noise band today, the same for each of the last `gateDays` days (window-major
+  // rows of a ring), and each window's ordinary burst from those days, recomputed at midnight.
+  private readonly gateObs: Float64Array;
+  private readonly gateExp: Float64Array;
+  private readonly todayBursts: Float64Array;
+  private readonly pastBursts: Float64Array;
+  private readonly ordinaryBursts: Float64Array;
 
-  constructor(startMinute: number, options: DetectorOptions = {}) {
+  constructor(
+    startMinute: number,
+    options: DetectorOptions = {},
+    { newInProject = false }: { newInProject?: boolean } = {},
+  ) {
     if (!Number.isInteger(startMinute)) throw new RangeError("startMinute must be an integer");
     this.settings = resolveSettings(options);
+    this.newInProject = newInProject;
     this.startMinute = startMinute;
     const hours = this.settings.weeks * 168 + 4;
     this.hourSum = new Float64Array(hours);
@@ -95,6 +114,12 @@ export class SpikeDetector {
     this.levelSeasonal = new Float64Array(this.settings.levelMinutes);
     this.dayObs = new Float64Array(DAY);
     this.recentTails = new Float64Array(this.settings.persistWindow).fill(1);
+    const windows = this.settings.gateWindows;
+    this.gateObs = new Float64Array(windows[windows.length - 1]!);
+    this.gateExp = new Float64Array(windows[windows.length - 1]!);
+    this.todayBursts = new Float64Array(windows.length);
+    this.pastBursts = new Float64Array(windows.length * this.settings.gateDays).fill(-1);
+    this.ordinaryBursts = new Float64Array(windows.length);
   }
 
   /**
@@ -111,6 +136,11 @@ export class SpikeDetector {
       levelSeasonal: this.levelSeasonal.slice(),
       dayObs: this.dayObs.slice(),
       recentTails: this.recentTails.slice(),
+      gateObs: this.gateObs.slice(),
+      gateExp: this.gateExp.slice(),
+      todayBursts: this.todayBursts.slice(),
+      pastBursts: this.pastBursts.slice(),
+      ordinaryBursts: this.ordinaryBursts.slice(),
     });
   }
 
@@ -124,11 +154,11 @@ export class SpikeDetector {
       if (key === "settings") continue;
       state[key] = ArrayBuffer.isView(value) ? Array.from(value as Float64Array) : value;
     }
-    return { version: 1, settings: { ...this.settings }, state };
+    return { version: 2, settings: { ...this.settings }, state };
   }
 
   static restore(snapshot: DetectorSnapshot): SpikeDetector {
-    if (snapshot.version !== 1) throw new RangeError("unknown detector snapshot version");
+    if (snapshot.version !== 2) throw new RangeError("unknown detector snapshot version");
     const startMinute = snapshot.state.startMinute;
     if (typeof startMinute !== "number") throw new RangeError("snapshot without startMinute");
     const detector = new SpikeDetector(startMinute, snapshot.settings);
@@ -192,7 +222,12 @@ export class SpikeDetector {
       expected = seasonal * level;
       alpha = this.dispersion() + 1 / (rateSum * 60 + 1) + 1 / (this.levelO + s.levelPrior);
     } else {
-      expected = (this.daySum + 0.5) / (seen + 1);
+      // A code new to a project that was already reporting starts from a small prior rate worth
+      // `unseenPriorMinutes` minutes: the mean of what it has seen would be the surge itself, if
+      // it starts with one. A code there from the project's start has nothing to compare with.
+      expected = this.newInProject
+        ? (this.daySum + s.unseenRate * s.unseenPriorMinutes) / (seen + s.unseenPriorMinutes)
+        : (this.daySum + 0.5) / (seen + 1);
       alpha = this.dispersion() + 1 / (this.daySum + 1);
       tail *= s.warmupTailFactor;
       joint *= s.warmupTailFactor * s.warmupTailFactor;
@@ -200,10 +235,12 @@ export class SpikeDetector {
       ratio *= s.warmupRatioFactor;
     }
 
+    const beyondOrdinary = this.burstGate(index, count, expected, alpha);
+
     let upper = Number.POSITIVE_INFINITY;
     let candidate = false;
     let spike = false;
-    if (weeksUsed > 0 || index >= s.minHistoryMinutes) {
+    if (weeksUsed > 0 || this.newInProject || index >= s.minHistoryMinutes) {
       const flaggedFrom = Math.max(
         nbUpperCount(expected, alpha, tail),
         Math.ceil(ratio * expected),
@@ -214,7 +251,7 @@ export class SpikeDetector {
       // Floored, so one extreme minute (a burst) cannot carry an ordinary neighbour into a spike.
       const tailNow = candidate ? Math.max(floor, nbTail(count, expected, alpha)) : 1;
       this.recentTails[index % s.persistWindow] = tailNow;
-      const persistent = candidate && this.jointTail(tailNow) <= joint;
+      const persistent = candidate && this.jointTail(tailNow) <= joint && beyondOrdinary;
       const continues = this.inSpike && count > expected + 0.5 * (upper - expected);
       spike = persistent || continues;
     }
@@ -279,6 +316,55 @@ export class SpikeDetector {
       product *= p;
     }
     return product;
+  }
+
+  /**
+   * The burst gate. For each window of `gateWindows` minutes ending now, the burst is the excess
+   * of its raw count over its noise band (the `gateTail` quantile of its expected sum); the gate
+   * is open when some window's burst exceeds `gateRatio` × that window's ordinary burst: the
+   * `gateRank`-th largest daily burst of the last `gateDays` days (0 with fewer days), a size of
+   * surge this code reaches on several days, so one more is no news. One past incident alone
+   * does not raise it. Also records today's bursts, and rolls the days over at each midnight
+   * of the stream (every 1,440 minutes from its first).
+   */
+  private burstGate(index: number, count: number, expected: number, alpha: number): boolean {
+    const s = this.settings;
+    const windows = s.gateWindows;
+    if (index % DAY === 0 && index > 0) this.closeDay(index / DAY - 1);
+    const ring = this.gateObs.length;
+    this.gateObs[index % ring] = count;
+    this.gateExp[index % ring] = expected;
+    let open = false;
+    let observed = 0;
+    let baseline = 0;
+    let summed = 0;
+    for (let w = 0; w < windows.length; w++) {
+      const width = Math.min(windows[w]!, index + 1);
+      for (; summed < width; summed++) {
+        const slot = (index - summed) % ring;
+        observed += this.gateObs[slot]!;
+        baseline += this.gateExp[slot]!;
+      }
+      const band = nbUpperCount(Math.max(baseline, 1e-3), alpha / width, s.gateTail);
+      const burst = Math.max(0, observed - band);
+      if (burst > this.todayBursts[w]!) this.todayBursts[w] = burst;
+      if (burst > s.gateRatio * this.ordinaryBursts[w]!) open = true;
+    }
+    return open;
+  }
+
+  /** Files today's bursts as day `day` of the ring and recomputes the ordinary bursts. */
+  private closeDay(day: number): void {
+    const { gateDays, gateRank } = this.settings;
+    const slot = day % gateDays;
+    this.todayBursts.forEach((burst, w) => {
+      this.pastBursts[w * gateDays + slot] = burst;
+      this.todayBursts[w] = 0;
+      const days = Array.from(this.pastBursts.subarray(w * gateDays, (w + 1) * gateDays))
+        .filter((b) => b >= 0)
+        .sort((a, b) => b - a);
+      this.ordinaryBursts[w] = days.length < gateRank ? 0 : days[gateRank - 1]!;
+    });
   }
 
   /** Learned overdispersion, shrunk towards the configured prior `alpha`. */

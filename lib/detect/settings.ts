@@ -35,13 +35,32 @@ export interface DetectorSettings {
   /** A spike needs `persistNeed` candidate minutes among the last `persistWindow` (see jointTail). */
   persistNeed: number;
   persistWindow: number;
-  /** Below this many minutes of history nothing is flagged at all. */
+  /** Below this many minutes of history nothing is flagged (a code there from the project's start). */
   minHistoryMinutes: number;
+  /**
+   * Prior for a code new to a project that was already reporting: its expected rate starts at `unseenRate` events a minute,
+   * weighted as `unseenPriorMinutes` minutes of data, so a first trickle (a few events a minute)
+   * stays quiet while a jump to tens a minute is flagged in its first minutes.
+   */
+  unseenRate: number;
+  unseenPriorMinutes: number;
   /** Without a full week of history: ratio multiplied and tail divided by these (conservative). */
   warmupRatioFactor: number;
   warmupTailFactor: number;
   /** A surge that lasts longer than this becomes the new normal (level shift). */
   maxExcludedMinutes: number;
+  /**
+   * Burst gate: a spike must start with an excess over the noise band (the `gateTail` quantile)
+   * of some window of `gateWindows` minutes (ascending, at most 60) ending now larger than
+   * `gateRatio` × the code's ordinary burst over that window: the `gateRank`-th largest daily
+   * excess of the last `gateDays` days. Codes with recurring bursts (a bot, a daily batch, news)
+   * are judged against them; a quiet code's ordinary burst is ~0, so its gate is open.
+   */
+  gateWindows: number[];
+  gateTail: number;
+  gateRatio: number;
+  gateRank: number;
+  gateDays: number;
 }
 
 const BASE: DetectorSettings = {
@@ -58,15 +77,29 @@ const BASE: DetectorSettings = {
   persistNeed: 2,
   persistWindow: 3,
   minHistoryMinutes: 60,
+  unseenRate: 0.1,
+  unseenPriorMinutes: 60,
   warmupRatioFactor: 3,
   warmupTailFactor: 0.01,
   maxExcludedMinutes: 240,
+  gateWindows: [2, 10],
+  gateTail: 1e-3,
+  gateRatio: 2,
+  gateRank: 2,
+  gateDays: 14,
 };
 
 const PRESETS: Record<Sensitivity, Partial<DetectorSettings>> = {
-  low: { jointTail: 1e-10, tailFloor: 1e-6, minRatio: 6, minExcess: 4 },
+  low: { jointTail: 1e-10, tailFloor: 1e-6, minRatio: 6, minExcess: 4, gateRatio: 3 },
   medium: {},
-  high: { jointTail: 1e-5, tailFloor: 1e-3, minRatio: 3, minExcess: 2 },
+  high: {
+    jointTail: 1e-5,
+    tailFloor: 1e-3,
+    minRatio: 3,
+    minExcess: 2,
+    gateRatio: 1.25,
+    gateRank: 3,
+  },
 };
 
 export const DEFAULT_SETTINGS: Readonly<DetectorSettings> = Object.freeze({ ...BASE });
@@ -81,5 +114,14 @@ export function resolveSettings(
   }
   if (!(settings.tail > 0 && settings.tail < 1)) throw new RangeError("tail must be in (0, 1)");
   if (settings.weeks < 1) throw new RangeError("weeks must be ≥ 1");
+  const windows = settings.gateWindows;
+  if (
+    windows.length === 0 ||
+    windows.some(
+      (w, i) => !Number.isInteger(w) || w < 1 || w > 60 || (i > 0 && w <= windows[i - 1]!),
+    )
+  ) {
+    throw new RangeError("gateWindows must be ascending whole minutes from 1 to 60");
+  }
   return settings;
 }

@@ -27,6 +27,7 @@ import {
   type StoredState,
 } from "./repository";
 import { hourTotals, MINUTES_PER_HOUR, type HourTotals } from "./hour-totals";
+import { freshDetector, projectFirstMinute } from "./new-codes";
 
 /**
  * A minute is judged this many minutes after it ends: three after events for it count as late
@@ -177,13 +178,14 @@ export async function advanceDetectors(
     report.rewound.push(code);
   }
   const firsts = await firstMinutes(sql, projectId, fresh);
+  const projectFirst = firsts.size > 0 ? await projectFirstMinute(sql, projectId) : undefined;
   for (const code of fresh) {
     const first = firsts.get(code);
     if (first === undefined) continue;
     await clearFrom(sql, projectId, code, -1);
     plans.push({
       code,
-      detector: new SpikeDetector(first, settings),
+      detector: freshDetector(first, projectFirst, settings),
       startMinute: first,
       continuingHour: undefined,
       rewrites: true,

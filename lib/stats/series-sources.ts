@@ -20,6 +20,7 @@ import { currentSettings } from "../detection/advance";
 import { restoreDetectors } from "../detection/cache";
 import { hoursInRange } from "../detection/hour-cache";
 import { hourTotals } from "../detection/hour-totals";
+import { freshDetector, projectFirstMinute } from "../detection/new-codes";
 import { latestCheckpoints, loadStates, type StoredState } from "../detection/repository";
 import {
   denseMinuteCounts,
@@ -59,7 +60,10 @@ async function freshDetectors(
     codes.filter((code) => !states.has(code)),
   );
   const settings = currentSettings();
-  return new Map([...firsts].map(([code, first]) => [code, new SpikeDetector(first, settings)]));
+  const projectFirst = firsts.size > 0 ? await projectFirstMinute(sql, projectId) : undefined;
+  return new Map(
+    [...firsts].map(([code, first]) => [code, freshDetector(first, projectFirst, settings)]),
+  );
 }
 
 /** Minutes before this were judged and stored for `code`; none for a code without a state. */
@@ -120,6 +124,10 @@ export async function fromReplayedMinutes(
   const states = await loadStates(sql, projectId, codes);
   const checkpoints = await latestCheckpoints(sql, projectId, codes, range.fromMinute);
   const detectors = new Map<number, SpikeDetector>();
+  const replayFromStart = [...states].some(
+    ([code, state]) => !(checkpoints.has(code) && state.startMinute < range.fromMinute),
+  );
+  const projectFirst = replayFromStart ? await projectFirstMinute(sql, projectId) : undefined;
   for (const [code, state] of states) {
     const checkpoint = checkpoints.get(code);
     // Without a checkpoint (a code younger than the range, or a range older than the kept
@@ -128,7 +136,7 @@ export async function fromReplayedMinutes(
       code,
       checkpoint && state.startMinute < range.fromMinute
         ? SpikeDetector.restore(checkpoint)
-        : new SpikeDetector(state.startMinute, currentSettings()),
+        : freshDetector(state.startMinute, projectFirst, currentSettings()),
     );
   }
   for (const [code, detector] of await freshDetectors(sql, projectId, codes, states)) {
