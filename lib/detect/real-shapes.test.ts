@@ -1,0 +1,146 @@
+/**
+ * The detector on the shapes real count series have and synthetic noise lacks (issue: the
+ * detector on real data): bursts that recur, surges that decay over hours, codes that appear
+ * from nowhere. Hand-made series, seeded.
+ */
+import { describe, expect, it } from "vitest";
+
+import { mulberry32 } from "../random";
+
+import { SpikeDetector } from "./detector";
+import { continueSeries, detectSeries } from "./series";
+
+/** Monday 2026-01-05 00:00 UTC in minutes. */
+const START = Date.UTC(2026, 0, 5) / 60_000;
+const DAY = 1_440;
+const WEEK = 7 * DAY;
+
+/** Poisson counts with mean `rate(i)` per minute (inversion in pieces of ≤ 10: exact). */
+function poissonSeries(minutes: number, seed: number, rate: (i: number) => number): Float64Array {
+  const rng = mulberry32(seed);
+  return Float64Array.from({ length: minutes }, (_, i) => {
+    let total = 0;
+    for (let left = rate(i); left > 0; left -= 10) {
+      const lambda = Math.min(10, left);
+      let k = 0;
+      let p = Math.exp(-lambda);
+      let cdf = p;
+      const u = rng();
+      while (u > cdf) {
+        k++;
+        p *= lambda / k;
+        cdf += p;
+      }
+      total += k;
+    }
+    return total;
+  });
+}
+
+const flaggedIn = (spike: Uint8Array, from: number, minutes: number) =>
+  spike.subarray(from, from + minutes).some((s) => s === 1);
+
+describe("the detector on real-world shapes", () => {
+  it("judges a code that bursts every day against its bursts, and still flags a far larger one", () => {
+    // 5 a minute for two weeks, then +60 a minute for 30 minutes once a day at a different hour.
+    const burstAt = (day: number) => day * DAY + ((day * 7) % 20) * 60 + 13;
+    const bigDay = 21;
+    const counts = poissonSeries(4 * WEEK, 1, (i) => {
+      const day = Math.floor(i / DAY);
+      const k = i - burstAt(day);
+      if (day < 14 || k < 0 || k >= 30) return 5;
+      return day === bigDay ? 5 + 300 : 5 + 60;
+    });
+    const { spike } = detectSeries(counts, START);
+    // The first two days of bursts are news; from the third on they are this code's ordinary.
+    expect(flaggedIn(spike, burstAt(14), 30)).toBe(true);
+    expect(flaggedIn(spike, burstAt(15), 30)).toBe(true);
+    for (const day of [16, 17, 18, 19, 20, 22, 23]) {
+      expect(flaggedIn(spike, burstAt(day), 30), `day ${day}`).toBe(false);
+    }
+    // Five times the ordinary burst is caught within 3 minutes.
+    const big = spike.subarray(burstAt(bigDay), burstAt(bigDay) + 30).indexOf(1);
+    expect(big).toBeGreaterThanOrEqual(0);
+    expect(big).toBeLessThan(3);
+  });
+
+  it("does not let one past incident hide the next one of the same size", () => {
+    const incidents = [WEEK + DAY + 600, WEEK + 5 * DAY + 900];
+    const counts = poissonSeries(2 * WEEK, 2, (i) =>
+      incidents.some((at) => i >= at && i < at + 60) ? 150 : 5,
+    );
+    const { spike } = detectSeries(counts, START);
+    for (const at of incidents) {
+      const first = spike.subarray(at, at + 60).indexOf(1);
+      expect(first).toBeGreaterThanOrEqual(0);
+      expect(first).toBeLessThan(3);
+    }
+  });
+
+  it("keeps a news-like surge that decays over hours as one interval, not many", () => {
+    // ×31 at once, halving every 45 minutes, on 4 a minute.
+    const from = 4 * WEEK + 2 * DAY + 600;
+    const counts = poissonSeries(5 * WEEK, 3, (i) =>
+      i < from ? 4 : 4 + 120 * Math.pow(0.5, (i - from) / 45),
+    );
+    const intervals = detectSeries(counts, START).intervals.filter((iv) => iv.endIndex >= WEEK);
+    expect(intervals).toHaveLength(1);
+    expect(intervals[0]!.startIndex - from).toBeLessThan(3);
+    // It lasts while the surge is still several times the baseline (two hours in: ×5.5).
+    expect(intervals[0]!.endIndex - from).toBeGreaterThan(90);
+  });
+
+  it("catches a surge of a code never seen before in a fresh project, and not its first trickle", () => {
+    // A project reporting for an hour already; 50502 appears at 40 a minute (certificate expiry).
+    const surge = poissonSeries(120, 4, () => 40);
+    const judged = continueSeries(new SpikeDetector(START + 60, {}, { newInProject: true }), surge);
+    expect(judged.upper[0]).toBeLessThan(10);
+    const first = judged.spike.indexOf(1);
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(first).toBeLessThan(3);
+
+    // A new code trickling in at one or two a minute, for a day, is not a spike.
+    const trickle = poissonSeries(DAY, 5, () => 1.5);
+    const quiet = continueSeries(
+      new SpikeDetector(START + 60, {}, { newInProject: true }),
+      trickle,
+    );
+    expect(quiet.intervals).toEqual([]);
+
+    // A code present from the project's first minute is onboarding traffic: no verdict in its
+    // first hour, whatever its rate.
+    const onboarding = detectSeries(surge, START);
+    expect(onboarding.upper[59]).toBe(Number.POSITIVE_INFINITY);
+    expect(onboarding.intervals).toEqual([]);
+  });
+
+  it("never looks ahead with its burst memory: prefixes, snapshots and the future agree", () => {
+    // Daily bursts (the memory fills across midnights), then a large surge.
+    const surgeAt = 2 * WEEK + 3 * DAY + 500;
+    const counts = poissonSeries(3 * WEEK, 6, (i) => {
+      const k = i % DAY;
+      if (i >= surgeAt && i < surgeAt + 40) return 400;
+      return k >= 700 && k < 720 ? 50 : 6;
+    });
+    const whole = detectSeries(counts, START);
+    for (const cut of [DAY, DAY + 1, WEEK + 719, surgeAt + 2, surgeAt + 30]) {
+      const prefix = detectSeries(counts.subarray(0, cut), START);
+      expect(prefix.expected).toEqual(whole.expected.subarray(0, cut));
+      expect(prefix.upper).toEqual(whole.upper.subarray(0, cut));
+      expect(prefix.spike).toEqual(whole.spike.subarray(0, cut));
+      // A snapshot there (JSON, as stored) resumes with exactly the rest of the verdicts.
+      const detector = new SpikeDetector(START);
+      continueSeries(detector, counts.subarray(0, cut));
+      const resumed = SpikeDetector.restore(JSON.parse(JSON.stringify(detector.snapshot())));
+      const rest = continueSeries(resumed, counts.subarray(cut));
+      expect(rest.spike).toEqual(whole.spike.subarray(cut));
+      expect(rest.expected).toEqual(whole.expected.subarray(cut));
+    }
+    expect(flaggedIn(whole.spike, surgeAt, 5)).toBe(true);
+    const altered = counts.slice();
+    altered.fill(0, surgeAt + 2);
+    expect(detectSeries(altered, START).spike.subarray(0, surgeAt + 2)).toEqual(
+      whole.spike.subarray(0, surgeAt + 2),
+    );
+  });
+});
