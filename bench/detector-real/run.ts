@@ -12,16 +12,10 @@
  */
 import { parseArgs } from "node:util";
 
-import { detectSeries, type DetectorOptions, type Sensitivity } from "../../lib/detect";
-import {
-  HELD_OUT_FILES,
-  loadSeries,
-  spreadOverMinutes,
-  TAXI_FILE,
-  TUNING_FILES,
-  type RealSeries,
-} from "./dataset";
-import { rates, scoreFlags, type Score } from "./score";
+import type { DetectorOptions, Sensitivity } from "../../lib/detect";
+import { HELD_OUT_FILES, loadSeries, TAXI_FILE, TUNING_FILES } from "./dataset";
+import { median, scoreFile, total } from "./harness";
+import { rates, type Score } from "./score";
 
 const { values: args } = parseArgs({
   options: {
@@ -37,22 +31,6 @@ const OPTIONS: DetectorOptions = {
   ...(JSON.parse(args.settings) as DetectorOptions),
   ...(args.sensitivity ? { sensitivity: args.sensitivity as Sensitivity } : {}),
 };
-
-/** Scores of one file, one per seed. */
-function scoreFile(series: RealSeries): Score[] {
-  return SEEDS.map((seed) => {
-    const counts = spreadOverMinutes(series, seed);
-    const verdicts = detectSeries(counts, series.startMinute, OPTIONS);
-    return scoreFlags(verdicts.spike, series.startMinute, series.windows);
-  });
-}
-
-function median(values: number[]): number {
-  const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 function fixed(value: number, digits = 2): string {
   return Number.isNaN(value) ? "–" : value.toFixed(digits);
@@ -79,26 +57,10 @@ function row(label: string, perSeed: Score[]): string {
   ].join(" | ");
 }
 
-/** Sums per seed over files. */
-function total(scores: Score[][]): Score[] {
-  return SEEDS.map((_, k) =>
-    scores.reduce<Score>(
-      (sum, file) => ({
-        windows: sum.windows + file[k]!.windows,
-        found: sum.found + file[k]!.found,
-        falseAlerts: sum.falseAlerts + file[k]!.falseAlerts,
-        seriesWeeks: sum.seriesWeeks + file[k]!.seriesWeeks,
-        delays: [...sum.delays, ...file[k]!.delays],
-      }),
-      { windows: 0, found: 0, falseAlerts: 0, seriesWeeks: 0, delays: [] },
-    ),
-  );
-}
-
 const started = performance.now();
 const byFile = new Map<string, Score[]>();
 const FILES = args["tuning-only"] ? TUNING_FILES : [...TUNING_FILES, ...HELD_OUT_FILES, TAXI_FILE];
-for (const file of FILES) byFile.set(file, scoreFile(loadSeries(file)));
+for (const file of FILES) byFile.set(file, scoreFile(loadSeries(file), SEEDS, OPTIONS));
 const scoresOf = (files: string[]) => files.map((file) => byFile.get(file)!);
 
 console.log(

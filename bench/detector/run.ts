@@ -8,8 +8,9 @@
 import { parseArgs } from "node:util";
 
 import { DEFAULT_SETTINGS, type DetectorOptions } from "../../lib/detect";
-import { emptyTally, evaluateBackground, type Tally, type Volume } from "./evaluate";
+import { emptyTally, evaluateBackground, type Tally } from "./evaluate";
 import type { ScenarioName } from "./traffic";
+import { VOLUMES } from "./volumes";
 
 const { values: args } = parseArgs({
   options: {
@@ -22,20 +23,6 @@ const SET = args.set === "training" ? "training" : "report";
 const SERIES = Number(args.series);
 const OPTIONS = JSON.parse(args.settings) as DetectorOptions;
 
-const COMMON: ScenarioName[] = [
-  "clean",
-  "cert-expiry",
-  "regional",
-  "slow-rise",
-  "benign-x2",
-  "burst",
-];
-const VOLUMES: Volume[] = [
-  { name: "high (peak 50/min)", peak: 50, scenarios: COMMON },
-  { name: "medium (peak 5/min)", peak: 5, scenarios: COMMON },
-  { name: "low (peak 0.3/min)", peak: 0.3, scenarios: COMMON },
-  { name: "rare code (0-3/min)", peak: 2, scenarios: [...COMMON, "rare-surge"] },
-];
 /** Training and report seeds never overlap. */
 const SEED_BASE = SET === "training" ? 1 : 1_000_000;
 

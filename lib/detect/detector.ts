@@ -345,8 +345,14 @@ export class SpikeDetector {
         observed += this.gateObs[slot]!;
         baseline += this.gateExp[slot]!;
       }
-      const band = nbUpperCount(Math.max(baseline, 1e-3), alpha / width, s.gateTail);
-      const burst = Math.max(0, observed - band);
+      // The band is at least the expected sum: no quantile needed when the count is below it.
+      const burst =
+        observed <= baseline
+          ? 0
+          : Math.max(
+              0,
+              observed - nbUpperCount(Math.max(baseline, 1e-3), alpha / width, s.gateTail),
+            );
       if (burst > this.todayBursts[w]!) this.todayBursts[w] = burst;
       if (burst > s.gateRatio * this.ordinaryBursts[w]!) open = true;
     }

@@ -14,7 +14,7 @@ export interface SeriesVerdicts {
   startMinute: number;
   counts: Float64Array;
   expected: Float64Array;
-  /** Infinity where there is no verdict yet (the first hour of a brand-new code). */
+  /** Infinity where there is no verdict yet (the first hour of a code there from its project's start). */
   upper: Float64Array;
   spike: Uint8Array;
   candidate: Uint8Array;

@@ -40,8 +40,8 @@ const DEFAULT_CODES = 10;
  *   - "provisional": some minute of it was judged on the spot from the stored state (the last
  *     few minutes, a code seen for the first time minutes ago, a filtered slice); it may
  *     still change as late events arrive;
- *   - "none": no verdict is possible yet (before a code's first event, its first hour, or the
- *     future): `upper` is null.
+ *   - "none": no verdict is possible yet (before a code's first event, the first hour of a code
+ *     there from its project's start, or the future): `upper` is null.
  */
 export type BucketVerdict = "settled" | "provisional" | "none";
 
