@@ -88,14 +88,11 @@ export class SpikeDetector {
   private readonly recentTails: Float64Array;
   private inSpike = false;
   private excludedRun = 0;
-  // Burst memory (the gate): the last minutes' raw and expected counts, each window's largest
-  // excess over its noise band today, the same for each of the last `gateDays` days (window-major
-  // rows of a ring), and each window's ordinary burst from those days, recomputed at midnight.
-  private readonly gateObs: Float64Array;
-  private readonly gateExp: Float64Array;
-  private readonly todayBursts: Float64Array;
-  private readonly pastBursts: Float64Array;
-  private readonly ordinaryBursts: Float64Array;
+  // Burst memory (the gate), one array so the detector keeps few fields (V8 slows every field
+  // access of an object with many): the last minutes' raw counts, their expected counts, each
+  // window's largest burst today, the same for each of the last `gateDays` days (window-major
+  // rows of a ring), and each window's ordinary burst, recomputed at midnight. See `memoryLayout`.
+  private readonly burstMemory: Float64Array;
 
   constructor(
     startMinute: number,
@@ -114,12 +111,9 @@ export class SpikeDetector {
     this.levelSeasonal = new Float64Array(this.settings.levelMinutes);
     this.dayObs = new Float64Array(DAY);
     this.recentTails = new Float64Array(this.settings.persistWindow).fill(1);
-    const windows = this.settings.gateWindows;
-    this.gateObs = new Float64Array(windows[windows.length - 1]!);
-    this.gateExp = new Float64Array(windows[windows.length - 1]!);
-    this.todayBursts = new Float64Array(windows.length);
-    this.pastBursts = new Float64Array(windows.length * this.settings.gateDays).fill(-1);
-    this.ordinaryBursts = new Float64Array(windows.length);
+    const layout = memoryLayout(this.settings);
+    this.burstMemory = new Float64Array(layout.size);
+    this.burstMemory.fill(-1, layout.past, layout.ordinary);
   }
 
   /**
@@ -136,11 +130,7 @@ export class SpikeDetector {
       levelSeasonal: this.levelSeasonal.slice(),
       dayObs: this.dayObs.slice(),
       recentTails: this.recentTails.slice(),
-      gateObs: this.gateObs.slice(),
-      gateExp: this.gateExp.slice(),
-      todayBursts: this.todayBursts.slice(),
-      pastBursts: this.pastBursts.slice(),
-      ordinaryBursts: this.ordinaryBursts.slice(),
+      burstMemory: this.burstMemory.slice(),
     });
   }
 
@@ -330,10 +320,11 @@ export class SpikeDetector {
   private burstGate(index: number, count: number, expected: number, alpha: number): boolean {
     const s = this.settings;
     const windows = s.gateWindows;
+    const memory = this.burstMemory;
+    const at = memoryLayout(s);
     if (index % DAY === 0 && index > 0) this.closeDay(index / DAY - 1);
-    const ring = this.gateObs.length;
-    this.gateObs[index % ring] = count;
-    this.gateExp[index % ring] = expected;
+    memory[at.observed + (index % at.ring)] = count;
+    memory[at.expected + (index % at.ring)] = expected;
     let open = false;
     let observed = 0;
     let baseline = 0;
@@ -341,36 +332,38 @@ export class SpikeDetector {
     for (let w = 0; w < windows.length; w++) {
       const width = Math.min(windows[w]!, index + 1);
       for (; summed < width; summed++) {
-        const slot = (index - summed) % ring;
-        observed += this.gateObs[slot]!;
-        baseline += this.gateExp[slot]!;
+        const slot = (index - summed) % at.ring;
+        observed += memory[at.observed + slot]!;
+        baseline += memory[at.expected + slot]!;
       }
-      // The band is at least the expected sum: no quantile needed when the count is below it.
-      const burst =
-        observed <= baseline
-          ? 0
-          : Math.max(
-              0,
-              observed - nbUpperCount(Math.max(baseline, 1e-3), alpha / width, s.gateTail),
-            );
-      if (burst > this.todayBursts[w]!) this.todayBursts[w] = burst;
-      if (burst > s.gateRatio * this.ordinaryBursts[w]!) open = true;
+      // The band is at least the expected sum, so the burst is at most `observed - baseline`:
+      // when that can neither raise today's burst nor open the gate, skip the quantile.
+      const bound = observed - baseline;
+      const today = memory[at.today + w]!;
+      const gate = s.gateRatio * memory[at.ordinary + w]!;
+      if (bound <= today && bound <= gate) continue;
+      const band = nbUpperCount(Math.max(baseline, 1e-3), alpha / width, s.gateTail);
+      const burst = Math.max(0, observed - band);
+      if (burst > today) memory[at.today + w] = burst;
+      if (burst > gate) open = true;
     }
     return open;
   }
 
   /** Files today's bursts as day `day` of the ring and recomputes the ordinary bursts. */
   private closeDay(day: number): void {
-    const { gateDays, gateRank } = this.settings;
-    const slot = day % gateDays;
-    this.todayBursts.forEach((burst, w) => {
-      this.pastBursts[w * gateDays + slot] = burst;
-      this.todayBursts[w] = 0;
-      const days = Array.from(this.pastBursts.subarray(w * gateDays, (w + 1) * gateDays))
-        .filter((b) => b >= 0)
+    const { gateDays, gateRank, gateWindows } = this.settings;
+    const memory = this.burstMemory;
+    const at = memoryLayout(this.settings);
+    for (let w = 0; w < gateWindows.length; w++) {
+      const row = at.past + w * gateDays;
+      memory[row + (day % gateDays)] = memory[at.today + w]!;
+      memory[at.today + w] = 0;
+      const days = Array.from(memory.subarray(row, row + gateDays))
+        .filter((burst) => burst >= 0)
         .sort((a, b) => b - a);
-      this.ordinaryBursts[w] = days.length < gateRank ? 0 : days[gateRank - 1]!;
-    });
+      memory[at.ordinary + w] = days.length < gateRank ? 0 : days[gateRank - 1]!;
+    }
   }
 
   /** Learned overdispersion, shrunk towards the configured prior `alpha`. */
@@ -414,6 +407,44 @@ export class SpikeDetector {
     this.hourMinutes[slot]! += 1;
   }
 }
+
+/**
+ * Offsets into the detector's burst memory: two rings of the last `ring` minutes (raw and
+ * expected counts), then per window today's burst, `gateDays` past days' bursts (-1 = no such
+ * day yet) and the ordinary burst.
+ */
+function memoryLayout(s: DetectorSettings): MemoryLayout {
+  const known = layouts.get(s);
+  if (known) return known;
+  const windows = s.gateWindows.length;
+  const ring = s.gateWindows[windows - 1]!;
+  const today = 2 * ring;
+  const past = today + windows;
+  const ordinary = past + windows * s.gateDays;
+  const layout = {
+    ring,
+    observed: 0,
+    expected: ring,
+    today,
+    past,
+    ordinary,
+    size: ordinary + windows,
+  };
+  layouts.set(s, layout);
+  return layout;
+}
+
+interface MemoryLayout {
+  ring: number;
+  observed: number;
+  expected: number;
+  today: number;
+  past: number;
+  ordinary: number;
+  size: number;
+}
+/** Computed once per settings object (every minute reads it). */
+const layouts = new WeakMap<DetectorSettings, MemoryLayout>();
 
 function clamp(x: number, lo: number, hi: number): number {
   return x < lo ? lo : x > hi ? hi : x;
