@@ -88,8 +88,8 @@ export class SpikeDetector {
   private readonly recentTails: Float64Array;
   private inSpike = false;
   private excludedRun = 0;
-  // Burst memory (the gate), one array so the detector keeps few fields (V8 slows every field
-  // access of an object with many): the last minutes' raw counts, their expected counts, each
+  // Burst memory (the gate), in one array: with five more fields instead, the detector ran 3×
+  // slower (docs/performance.md). It holds the last minutes' raw counts, their expected counts, each
   // window's largest burst today, the same for each of the last `gateDays` days (window-major
   // rows of a ring), and each window's ordinary burst, recomputed at midnight. See `memoryLayout`.
   private readonly burstMemory: Float64Array;
