@@ -35,6 +35,9 @@ const SETTINGS: Array<{ label: string; options: DetectorOptions }> = [
   { label: "**gateRatio 2 (medium, the default)**", options: {} },
   { label: "gateRatio 3", options: { gateRatio: 3 } },
   { label: "gateRatio 5", options: { gateRatio: 5 } },
+  { label: "gateRatio 2, minSpikeExcess 5", options: { minSpikeExcess: 5 } },
+  { label: "gateRatio 2, minSpikeExcess 10", options: { minSpikeExcess: 10 } },
+  { label: "gateRatio 2, minSpikeExcess 20", options: { minSpikeExcess: 20 } },
   { label: "sensitivity high", options: { sensitivity: "high" } },
   { label: "sensitivity low", options: { sensitivity: "low" } },
 ];

@@ -241,7 +241,11 @@ export class SpikeDetector {
       // Floored, so one extreme minute (a burst) cannot carry an ordinary neighbour into a spike.
       const tailNow = candidate ? Math.max(floor, nbTail(count, expected, alpha)) : 1;
       this.recentTails[index % s.persistWindow] = tailNow;
-      const persistent = candidate && this.jointTail(tailNow) <= joint && beyondOrdinary;
+      const persistent =
+        candidate &&
+        this.jointTail(tailNow) <= joint &&
+        beyondOrdinary &&
+        (s.minSpikeExcess === 0 || this.recentExcess(index) >= s.minSpikeExcess);
       const continues = this.inSpike && count > expected + 0.5 * (upper - expected);
       spike = persistent || continues;
     }
@@ -348,6 +352,19 @@ export class SpikeDetector {
       if (burst > gate) open = true;
     }
     return open;
+  }
+
+  /** Events above the expected count over the last `persistWindow` minutes (the gate's rings). */
+  private recentExcess(index: number): number {
+    const memory = this.burstMemory;
+    const at = memoryLayout(this.settings);
+    let excess = 0;
+    const minutes = Math.min(this.settings.persistWindow, index + 1, at.ring);
+    for (let k = 0; k < minutes; k++) {
+      const slot = (index - k) % at.ring;
+      excess += memory[at.observed + slot]! - memory[at.expected + slot]!;
+    }
+    return excess;
   }
 
   /** Files today's bursts as day `day` of the ring and recomputes the ordinary bursts. */

@@ -114,6 +114,24 @@ describe("the detector on real-world shapes", () => {
     expect(onboarding.intervals).toEqual([]);
   });
 
+  it("with minSpikeExcess, leaves a burst of a few events on a near-zero code alone, not a surge", () => {
+    // 0.1 a minute for two weeks; then 4 events a minute for 3 minutes, and later 30 a minute.
+    const blip = 2 * WEEK - 3 * DAY;
+    const surge = 2 * WEEK - DAY;
+    const counts = poissonSeries(2 * WEEK, 7, (i) => {
+      if (i >= blip && i < blip + 3) return 4;
+      if (i >= surge && i < surge + 30) return 30;
+      return 0.1;
+    });
+    const plain = detectSeries(counts, START).spike;
+    expect(flaggedIn(plain, blip, 10)).toBe(true);
+    const floored = detectSeries(counts, START, { minSpikeExcess: 20 }).spike;
+    expect(flaggedIn(floored, blip, 10)).toBe(false);
+    const first = floored.subarray(surge, surge + 30).indexOf(1);
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(first).toBeLessThan(3);
+  });
+
   it("never looks ahead with its burst memory: prefixes, snapshots and the future agree", () => {
     // Daily bursts (the memory fills across midnights), then a large surge.
     const surgeAt = 2 * WEEK + 3 * DAY + 500;

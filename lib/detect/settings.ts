@@ -57,6 +57,12 @@ export interface DetectorSettings {
    * are judged against them; a quiet code's ordinary burst is ~0, so its gate is open.
    */
   gateWindows: number[];
+  /**
+   * A spike must also start with at least this many events above the expected count over the
+   * last `persistWindow` minutes (0 = no such floor). Quiets tiny bursts on near-zero codes, at
+   * the cost of slower verdicts on real surges of low-volume codes (bench:detector-curve).
+   */
+  minSpikeExcess: number;
   gateTail: number;
   gateRatio: number;
   gateRank: number;
@@ -83,6 +89,7 @@ const BASE: DetectorSettings = {
   warmupTailFactor: 0.01,
   maxExcludedMinutes: 240,
   gateWindows: [2, 10],
+  minSpikeExcess: 0,
   gateTail: 1e-3,
   gateRatio: 2,
   gateRank: 2,
