@@ -1,0 +1,138 @@
+/**
+ * Each simulator scenario (a known cause, played as events) must yield that cause as the top
+ * hypothesis, from a surge window of its first 15 minutes against the 3 hours before, with the
+ * code's normal traffic mixed in as it is in the field.
+ */
+import { describe, expect, it } from "vitest";
+
+import type { GeneratedEvent } from "../simulate/population";
+import { createTraffic, type ScenarioName } from "../simulate/scenarios";
+import { buildEvidence, diagnose, type DiagnosticEvent, type HypothesisId } from "./index";
+
+const MINUTE = 60_000;
+/** Thursday 2026-11-26 14:01:15 in UTC+8. */
+const START = Date.UTC(2026, 10, 26, 6, 1, 15);
+const SURGE_MINUTES = 15;
+const BASELINE_MINUTES = 3 * 60;
+
+/** What the server stores of a simulated event: the batch's drift is the phone's clock offset. */
+function asStored({ event, clockOffsetMs }: GeneratedEvent): DiagnosticEvent {
+  return {
+    clockDriftMs: clockOffsetMs,
+    host: event.host ?? null,
+    remoteIp: event.remoteIp ?? null,
+    exception: event.exception ?? null,
+    message: event.message ?? null,
+    cause: event.cause ?? null,
+    appVersion: event.appVersion ?? null,
+    osVersion: event.osVersion ?? null,
+    apiLevel: event.apiLevel ?? null,
+    network: event.network ?? null,
+    carrier: event.carrier ?? null,
+    region: event.region ?? null,
+    deviceHash: event.deviceId ?? null,
+  };
+}
+
+function diagnoseScenario(name: ScenarioName, code: number, seed = 11) {
+  const traffic = createTraffic({
+    seed,
+    rate: 10,
+    populationSize: 10_000,
+    scenarios: [{ name, startMs: START }],
+  });
+  const window = (from: number, minutes: number) => {
+    const events: DiagnosticEvent[] = [];
+    for (let m = Math.floor(from / MINUTE) * MINUTE; m < from + minutes * MINUTE; m += MINUTE) {
+      for (const e of traffic.eventsForMinute(m))
+        if (e.event.code === code) events.push(asStored(e));
+    }
+    return { events, minutes };
+  };
+  const evidence = buildEvidence(
+    code,
+    window(START, SURGE_MINUTES),
+    window(START - BASELINE_MINUTES * MINUTE, BASELINE_MINUTES),
+  );
+  return { evidence, hypotheses: diagnose(evidence) };
+}
+
+const CASES: Array<[ScenarioName, number, HypothesisId]> = [
+  ["cert-expiry", 50502, "certificate-expired"],
+  ["lb-node", 50502, "load-balancer-node"],
+  ["old-android-ca", 50502, "missing-root-ca"],
+  ["clock-skew", 50502, "wrong-phone-clocks"],
+  ["dns", 50504, "carrier-dns"],
+  ["cloud-outage", 10202, "device-cloud-outage"],
+  ["pairing-wave", 1006, "app-release"],
+];
+
+describe("the diagnosis of each simulated cause", () => {
+  it.each(CASES)("%s (%i) → %s", (scenario, code, cause) => {
+    const { evidence, hypotheses } = diagnoseScenario(scenario, code);
+    expect(evidence.surge.events).toBeGreaterThan(evidence.surge.expected);
+    expect(hypotheses[0]?.id, JSON.stringify(hypotheses.map((h) => [h.id, h.score]))).toBe(cause);
+    expect(hypotheses[0]!.evidence.length).toBeGreaterThan(0);
+  });
+
+  it("names the expired certificate in the first line, in Chinese and English", () => {
+    const [first] = diagnoseScenario("cert-expiry", 50502).hypotheses;
+    expect(first!.title.en).toBe("Server certificate probably expired");
+    expect(first!.title.zh).toBe("服务器证书可能已过期");
+    // The evidence: nearly all of the excess says "Certificate expired" from right clocks.
+    expect(first!.evidence[0]!.excessShare).toBeGreaterThan(0.9);
+  });
+
+  it("calls a surge from a few phones a few devices, whatever else it shares", () => {
+    const { evidence } = diagnoseScenario("cert-expiry", 50502);
+    const few = { ...evidence, surge: { ...evidence.surge, devices: 3 } };
+    expect(diagnose(few)[0]!.id).toBe("few-devices");
+  });
+});
+
+/** Hand-made events for the causes the simulator cannot play yet. */
+function event(overrides: Partial<DiagnosticEvent>, i: number): DiagnosticEvent {
+  return {
+    clockDriftMs: 0,
+    host: ["a.example", "b.example", "c.example"][i % 3]!,
+    remoteIp: `10.0.${i % 3}.${i % 2}`,
+    exception: "javax.net.ssl.SSLHandshakeException",
+    message: null,
+    cause: null,
+    appVersion: ["5.3.0", "5.4.0"][i % 2]!,
+    osVersion: "13",
+    apiLevel: [26, 30, 33][i % 3]!,
+    network: ["wifi", "4g", "5g"][i % 3]!,
+    carrier: ["China Mobile", "China Unicom", "China Telecom"][i % 3]!,
+    region: ["cn-east", "cn-north"][i % 2]!,
+    deviceHash: `d${i}`,
+    ...overrides,
+  };
+}
+const many = (n: number, overrides: (i: number) => Partial<DiagnosticEvent>) =>
+  Array.from({ length: n }, (_, i) => event(overrides(i), i));
+
+describe("the diagnosis of causes from hand-made events", () => {
+  const baseline = { events: many(300, () => ({})), minutes: 300 };
+
+  it("one host on all its nodes with 'Trust anchor' texts → a bad intermediate chain", () => {
+    const surge = many(400, (i) => ({
+      host: "b.example",
+      remoteIp: `10.0.1.${i % 4}`,
+      message: "CertPathValidatorException: Trust anchor for certification path not found.",
+    }));
+    const [first] = diagnose(buildEvidence(50502, { events: surge, minutes: 10 }, baseline));
+    expect(first?.id).toBe("bad-intermediate-chain");
+  });
+
+  it("one carrier, all hosts → interception on the users' network", () => {
+    const surge = many(400, () => ({ carrier: "Wasu Broadband" }));
+    const [first] = diagnose(buildEvidence(50502, { events: surge, minutes: 10 }, baseline));
+    expect(first?.id).toBe("interception");
+  });
+
+  it("a surge shaped like the baseline gets no hypothesis rather than a guess", () => {
+    const surge = many(400, () => ({}));
+    expect(diagnose(buildEvidence(50502, { events: surge, minutes: 10 }, baseline))).toEqual([]);
+  });
+});

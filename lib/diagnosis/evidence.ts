@@ -1,0 +1,162 @@
+/**
+ * The evidence a diagnosis weighs: what the events of a surge have that the code's baseline did
+ * not. Pure: built from event rows (from the database, or from the simulator in tests).
+ *
+ * Every share is of the surge's *excess*: the events beyond what the baseline's rate predicts
+ * for the surge window, split by value as `max(0, count in surge − baseline share × expected)`.
+ * A ×80 certificate expiry's excess is nearly all the surge; a ×5 wave's is not, and the
+ * background (for 50502, mostly phones with wrong clocks) must not be mistaken for its cause.
+ */
+
+/** One event as the diagnosis reads it (columns of the `event` table). */
+export interface DiagnosticEvent {
+  /** Server-measured clock drift of the phone (its clock minus real time), when the batch said. */
+  clockDriftMs: number | null;
+  host: string | null;
+  remoteIp: string | null;
+  exception: string | null;
+  message: string | null;
+  cause: string | null;
+  appVersion: string | null;
+  osVersion: string | null;
+  apiLevel: number | null;
+  network: string | null;
+  carrier: string | null;
+  region: string | null;
+  /** The phone's pseudonymous id (hashed at ingest); null when the event carried none. */
+  deviceHash: string | null;
+}
+
+export const DIMENSIONS = [
+  "host",
+  "remoteIp",
+  "appVersion",
+  "osVersion",
+  "apiLevel",
+  "network",
+  "carrier",
+  "region",
+] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/** Facts about an event the causes in docs/diagnosis.md turn on. */
+export const SIGNALS = {
+  /** "Certificate expired at …" from a phone whose clock is right: the server's certificate. */
+  expiredWithRightClock: (e: DiagnosticEvent) =>
+    /certificate ?expired/i.test(texts(e)) && Math.abs(e.clockDriftMs ?? 0) < HOUR_MS,
+  /** "Trust anchor for certification path not found": a chain the phone cannot build. */
+  trustAnchor: (e: DiagnosticEvent) => /trust anchor/i.test(texts(e)),
+  /** A phone clock off by a day or more (measured drift). */
+  wrongClock: (e: DiagnosticEvent) => Math.abs(e.clockDriftMs ?? 0) >= DAY_MS,
+  /** Android 7.0 or older (API ≤ 24): no ISRG root, no user-added CAs for apps. */
+  oldAndroid: (e: DiagnosticEvent) => e.apiLevel !== null && e.apiLevel <= 24,
+  /** A pinning or hostname failure, what interception often shows instead of 50502. */
+  interception: (e: DiagnosticEvent) => /certificate pinning failure|not verified/i.test(texts(e)),
+} as const;
+export type Signal = keyof typeof SIGNALS;
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+function texts(e: DiagnosticEvent): string {
+  return `${e.exception ?? ""}\n${e.message ?? ""}\n${e.cause ?? ""}`;
+}
+
+export interface ValueEvidence {
+  value: string;
+  /** Share of the surge's excess with this value (0–1). */
+  excessShare: number;
+  /** Share of all surge events, and of the baseline's events, with this value. */
+  share: number;
+  baselineShare: number;
+}
+
+export interface Evidence {
+  code: number;
+  surge: {
+    events: number;
+    minutes: number;
+    /** Events the baseline's rate predicts for the surge window. */
+    expected: number;
+    /** Distinct phones among the surge's events; null when no event carried a device id. */
+    devices: number | null;
+  };
+  baseline: { events: number; minutes: number };
+  /** Per dimension, values by excess share, largest first (at most five). */
+  dimensions: Record<Dimension, ValueEvidence[]>;
+  /** Per signal, the evidence of "events with it". */
+  signals: Record<Signal, ValueEvidence>;
+}
+
+interface Window {
+  events: readonly DiagnosticEvent[];
+  minutes: number;
+}
+
+/**
+ * Evidence for a surge of `code`: its events in `surge` against the code's events in `baseline`
+ * (a window before the surge; `minutes` are each window's length). Throws a RangeError when a
+ * window has no length.
+ */
+export function buildEvidence(code: number, surge: Window, baseline: Window): Evidence {
+  if (!(surge.minutes > 0 && baseline.minutes > 0)) {
+    throw new RangeError("surge and baseline windows need a positive length");
+  }
+  const expected = (baseline.events.length * surge.minutes) / baseline.minutes;
+  const split = (key: (e: DiagnosticEvent) => string | null): ValueEvidence[] => {
+    const now = tally(surge.events, key);
+    const before = tally(baseline.events, key);
+    const excess = new Map<string, number>();
+    for (const [value, count] of now) {
+      const predicted = (expected * (before.get(value) ?? 0)) / Math.max(1, baseline.events.length);
+      excess.set(value, Math.max(0, count - predicted));
+    }
+    const totalExcess = [...excess.values()].reduce((a, b) => a + b, 0);
+    return [...now.keys()]
+      .map((value) => ({
+        value,
+        excessShare: totalExcess > 0 ? excess.get(value)! / totalExcess : 0,
+        share: now.get(value)! / surge.events.length,
+        baselineShare: (before.get(value) ?? 0) / Math.max(1, baseline.events.length),
+      }))
+      .sort((a, b) => b.excessShare - a.excessShare || b.share - a.share);
+  };
+  const dimensions = Object.fromEntries(
+    DIMENSIONS.map((d) => [
+      d,
+      split((e) => (e[d] === null || e[d] === undefined ? null : String(e[d]))).slice(0, 5),
+    ]),
+  ) as Record<Dimension, ValueEvidence[]>;
+  const signals = Object.fromEntries(
+    (Object.keys(SIGNALS) as Signal[]).map((s) => {
+      const yes = split((e) => (SIGNALS[s](e) ? "yes" : "no")).find((v) => v.value === "yes");
+      return [s, yes ?? { value: "yes", excessShare: 0, share: 0, baselineShare: 0 }];
+    }),
+  ) as Record<Signal, ValueEvidence>;
+  const hashes = surge.events.map((e) => e.deviceHash).filter((h): h is string => h !== null);
+  return {
+    code,
+    surge: {
+      events: surge.events.length,
+      minutes: surge.minutes,
+      expected,
+      devices: hashes.length > 0 ? new Set(hashes).size : null,
+    },
+    baseline: { events: baseline.events.length, minutes: baseline.minutes },
+    dimensions,
+    signals,
+  };
+}
+
+/** Counts per value; events without one are left out. */
+function tally(
+  events: readonly DiagnosticEvent[],
+  key: (e: DiagnosticEvent) => string | null,
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const e of events) {
+    const value = key(e);
+    if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  return counts;
+}
