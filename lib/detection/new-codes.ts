@@ -10,26 +10,25 @@
  */
 import { SpikeDetector, type DetectorSettings } from "../detect";
 import type { Sql } from "../db/sql";
+import { firstMinutes } from "../telemetry/reads";
+import { trackedCodes } from "./repository";
 
 /** A code arriving this long after its project's first event is new to the project. */
 export const NEW_CODE_AFTER_MINUTES = 60;
 
 /**
  * The project's first minute with events (UTC minutes since the epoch), or undefined with none:
- * one primary-key probe per catalogue code and per code with a stored detector (unknown codes
- * get one as soon as they are judged).
+ * the earliest first minute of the catalogue's codes and of the codes with a stored detector
+ * (unknown codes get one as soon as they are judged), one index probe per code.
  */
 export async function projectFirstMinute(sql: Sql, projectId: string): Promise<number | undefined> {
-  const { rows } = await sql.query<{ m: number | null }>(
-    `SELECT (extract(epoch FROM min(first)) / 60)::int AS m FROM (
-       SELECT (SELECT min(e.minute) FROM event_minute e
-                WHERE e.project_id = $1 AND e.code = c.code) AS first
-       FROM (SELECT code FROM "CatalogCode"
-             UNION SELECT code FROM detector_state WHERE project_id = $1) AS c
-     ) AS firsts`,
-    [projectId],
-  );
-  return rows[0]?.m ?? undefined;
+  const catalogue = await sql.query<{ code: number }>(`SELECT code FROM "CatalogCode"`);
+  const codes = new Set([
+    ...catalogue.rows.map((r) => r.code),
+    ...(await trackedCodes(sql, projectId)),
+  ]);
+  const firsts = await firstMinutes(sql, projectId, [...codes]);
+  return firsts.size > 0 ? Math.min(...firsts.values()) : undefined;
 }
 
 /**
