@@ -38,12 +38,14 @@ const SERVER_NODE_MODULES = [
 const BASE = ["db", "errors", "env", "log", "random", "time"];
 const LAYERS = {
   detect: ["random"],
+  // Pure: events in, ranked causes out.
+  diagnosis: [],
   telemetry: BASE,
   catalog: BASE,
   auth: BASE,
   detection: [...BASE, "detect", "telemetry"],
   ingest: [...BASE, "telemetry", "catalog", "auth", "observability"],
-  stats: [...BASE, "detect", "detection", "telemetry", "auth", "projects"],
+  stats: [...BASE, "detect", "detection", "diagnosis", "telemetry", "auth", "projects"],
   http: [...BASE, "auth", "observability"],
   // Chart data shaping runs in the browser: the catalogue's families and the i18n types only.
   charts: ["catalog", "i18n", "time"],

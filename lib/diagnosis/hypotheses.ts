@@ -38,6 +38,12 @@ export interface Hypothesis {
   evidence: EvidenceLine[];
 }
 
+/**
+ * No hypothesis without a clear excess: at least this many events, and half the expected count,
+ * above the baseline's prediction (the composition of noise says nothing about a cause).
+ */
+export const MIN_EXCESS_EVENTS = 10;
+
 /** Below this many distinct phones a surge is one device's retry loop, not a fleet incident. */
 export const FEW_DEVICES = 10;
 
@@ -240,11 +246,14 @@ function concentration(e: Evidence): Hypothesis | null {
 }
 
 /**
- * The hypotheses the evidence supports, most likely first (empty when none does). "A few
+ * The hypotheses the evidence supports, most likely first (empty when none does, or when the
+ * surge is no clear excess over its baseline: `MIN_EXCESS_EVENTS`). "A few
  * devices" outranks every other: a handful of phones is not a fleet incident, whatever else
  * their events share.
  */
 export function diagnose(evidence: Evidence): Hypothesis[] {
+  const { events, expected } = evidence.surge;
+  if (events - expected < Math.max(MIN_EXCESS_EVENTS, 0.5 * expected)) return [];
   const found: Hypothesis[] = [];
   for (const { id, codes, title, rule } of RULES) {
     if (codes && !codes.includes(evidence.code)) continue;

@@ -140,3 +140,21 @@ export const spikesQuery = z
   .superRefine(checkRange);
 
 export type SpikesQuery = z.infer<typeof spikesQuery>;
+
+/** A surge to diagnose: at most a day, and its baseline is the day before `from`. */
+export const diagnosisQuery = z
+  .object({
+    project: projectSlug.optional(),
+    code: z.coerce.number().int().min(0).max(2_147_483_647),
+    from: instant,
+    to: instant,
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    checkRange(value, ctx);
+    if (value.to.getTime() - value.from.getTime() > 86_400_000) {
+      ctx.addIssue({ code: "custom", path: ["from"], message: "a surge may span at most a day" });
+    }
+  });
+
+export type DiagnosisQuery = z.infer<typeof diagnosisQuery>;

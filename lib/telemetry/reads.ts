@@ -448,3 +448,53 @@ export async function codesActiveSince(
   );
   return rows.map((r) => r.code);
 }
+
+/** One event as a diagnosis reads it (lib/diagnosis's DiagnosticEvent, structurally). */
+export interface DiagnosticRow {
+  clockDriftMs: number | null;
+  host: string | null;
+  remoteIp: string | null;
+  exception: string | null;
+  message: string | null;
+  cause: string | null;
+  appVersion: string | null;
+  osVersion: string | null;
+  apiLevel: number | null;
+  network: string | null;
+  carrier: string | null;
+  region: string | null;
+  deviceHash: string | null;
+}
+
+/**
+ * The events of one code in [from, to) with the fields a diagnosis weighs: the newest `limit`
+ * (a sample of a busier window). One backward range of the (project, code, time) index.
+ */
+export async function diagnosticEvents(
+  sql: Sql,
+  projectId: string,
+  query: { code: number; from: Date; to: Date; limit: number },
+): Promise<DiagnosticRow[]> {
+  const { rows } = await sql.query<Record<string, unknown>>(
+    `SELECT clock_drift_ms, host, remote_ip, exception, message, cause, app_version, os_version,
+            api_level, network, carrier, region, device_hash
+     FROM event WHERE project_id = $1 AND code = $2 AND occurred_at >= $3 AND occurred_at < $4
+     ORDER BY occurred_at DESC LIMIT $5`,
+    [projectId, query.code, query.from, query.to, query.limit],
+  );
+  return rows.map((r) => ({
+    clockDriftMs: r.clock_drift_ms === null ? null : Number(r.clock_drift_ms),
+    host: r.host as string | null,
+    remoteIp: r.remote_ip as string | null,
+    exception: r.exception as string | null,
+    message: r.message as string | null,
+    cause: r.cause as string | null,
+    appVersion: r.app_version as string | null,
+    osVersion: r.os_version as string | null,
+    apiLevel: r.api_level as number | null,
+    network: r.network as string | null,
+    carrier: r.carrier as string | null,
+    region: r.region as string | null,
+    deviceHash: r.device_hash as string | null,
+  }));
+}
