@@ -146,6 +146,33 @@ test("a surge sent while the overview is open shows in spiking now without a rel
   await expect(ownCard).toContainText("SSL 握手失败");
 });
 
+test("50502's page names the likely cause of its spike, in Chinese and English", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await page.goto(`/codes/50502?project=${project}&range=1h`);
+  const cause = page.getByRole("region", { name: "这次突增的可能原因" });
+  await expect(cause.getByRole("listitem").first()).toContainText("服务器证书可能已过期", {
+    timeout: 30_000,
+  });
+  // The evidence: "Certificate expired" from phones whose clock is right, against the baseline.
+  await expect(cause).toContainText("时间正确的手机报告“证书已过期”");
+  // A clip of the full page (an element screenshot of it came out blank in Chromium here).
+  const box = (await cause.boundingBox())!;
+  const scrollY = await page.evaluate(() => window.scrollY);
+  await page.screenshot({
+    path: path.join(SCREENSHOTS, "likely-cause-light.png"),
+    fullPage: true,
+    clip: { ...box, y: box.y + scrollY },
+  });
+  await context.addCookies([{ name: "cw-locale", value: "en", url: baseURL! }]);
+  await page.reload();
+  await expect(
+    page.getByRole("region", { name: "Likely cause of this spike" }).getByRole("listitem").first(),
+  ).toContainText("Server certificate probably expired", { timeout: 30_000 });
+});
+
 test("50502's page breaks it down by host and API level against the baseline", async ({ page }) => {
   await page.goto(`/codes/50502?project=${project}&range=6h`);
   const hosts = page.getByRole("region", { name: "主机" });

@@ -10,6 +10,7 @@ import type { CodeSummaryDto } from "@/lib/catalog/dto";
 import type { ProjectDto } from "@/lib/projects/dto";
 
 import { Breakdowns } from "./breakdowns";
+import { LikelyCause } from "./likely-cause";
 import { QueryState } from "./query-state";
 import { LIVE_REFRESH_MS, useReleases, useSeries, useSpikes } from "./queries";
 import { RecentEvents } from "./recent-events";
@@ -53,6 +54,13 @@ export function CodeActivity(props: CodeActivityProps) {
     () => spikes.data?.spikes.filter((s) => s.code === props.code) ?? [],
     [spikes.data, props.code],
   );
+  // The spike the diagnosis explains: the ongoing one, else the latest in the range.
+  const latestSpike =
+    codeSpikes.find((s) => s.ongoing) ??
+    codeSpikes.reduce<(typeof codeSpikes)[number] | undefined>(
+      (latest, s) => (!latest || s.start > latest.start ? s : latest),
+      undefined,
+    );
   const chart = useMemo(
     () => (series.data ? codeLines(series.data, { timeZone, codes: [props.code] }) : undefined),
     [series.data, timeZone, props.code],
@@ -108,6 +116,14 @@ export function CodeActivity(props: CodeActivityProps) {
           )}
         </QueryState>
       </section>
+      {latestSpike && (
+        <LikelyCause
+          project={view.project}
+          code={props.code}
+          spike={latestSpike}
+          timeZone={timeZone}
+        />
+      )}
     </div>
   );
 }

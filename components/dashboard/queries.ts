@@ -12,6 +12,7 @@ import type { CodeListDto } from "@/lib/catalog/dto";
 import type { ProjectDto } from "@/lib/projects/dto";
 import type {
   BreakdownDto,
+  DiagnosisDto,
   RecentEventsDto,
   ReleasesDto,
   SeriesDto,
@@ -56,6 +57,8 @@ export const dashboardKeys = {
   top: (view: DashboardView) => [...dashboardKeys.all, "top", viewKey(view)] as const,
   spikes: (view: DashboardView) => [...dashboardKeys.all, "spikes", viewKey(view)] as const,
   releases: (view: DashboardView) => [...dashboardKeys.all, "releases", viewKey(view)] as const,
+  diagnosis: (project: string, code: number, from: string, to: string) =>
+    [...dashboardKeys.all, "diagnosis", project, code, from, to] as const,
   breakdown: (view: DashboardView, code: number, dimension: Dimension) =>
     [...dashboardKeys.all, "breakdown", viewKey(view), code, dimension] as const,
   events: (view: DashboardView, code: number) =>
@@ -161,5 +164,28 @@ export function useRecentEvents(view: DashboardView, code: number) {
       ),
     getNextPageParam: (last) => last.next ?? undefined,
     refetchInterval: view.range === "custom" ? false : LIVE_REFRESH_MS,
+  });
+}
+
+/**
+ * The likely causes of one spike of a code (GET /api/v1/diagnosis): its window, at most a day
+ * from its start. An ongoing spike's window grows with each refresh of the spikes.
+ */
+export function useDiagnosis(project: string, code: number, spike: { start: string; end: string }) {
+  const from = spike.start;
+  const to = new Date(
+    Math.min(Date.parse(spike.end) + 60_000, Date.parse(spike.start) + 86_400_000),
+  ).toISOString();
+  return useQuery({
+    queryKey: dashboardKeys.diagnosis(project, code, from, to),
+    queryFn: ({ signal }) =>
+      fetchJson<DiagnosisDto>(
+        `/api/v1/diagnosis?${new URLSearchParams({ project, code: String(code), from, to })}`,
+        { signal },
+      ),
+    enabled: Boolean(project),
+    // An ongoing spike's window grows at each refresh: keep showing the last diagnosis meanwhile
+    // (without it, the panel blanked to a skeleton every 20 s during a live surge).
+    placeholderData: keepPreviousData,
   });
 }

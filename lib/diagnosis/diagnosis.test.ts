@@ -133,6 +133,17 @@ describe("the diagnosis of causes from hand-made events", () => {
     expect(first?.id).toBe("interception");
   });
 
+  it("does not count devices, nor blame one IP, when most events carry neither", () => {
+    const surge = many(400, (i) => ({
+      deviceHash: i === 0 ? "the only one" : null,
+      remoteIp: i === 0 ? "198.51.100.22" : null,
+      message: "Certificate expired at Mon Nov 30 06:01:15 GMT 2026",
+    }));
+    const evidence = buildEvidence(50502, { events: surge, minutes: 10 }, baseline);
+    expect(evidence.surge.devices).toBeNull();
+    expect(diagnose(evidence)[0]?.id).toBe("certificate-expired");
+  });
+
   it("a surge shaped like the baseline gets no hypothesis rather than a guess", () => {
     const surge = many(400, () => ({}));
     expect(diagnose(buildEvidence(50502, { events: surge, minutes: 10 }, baseline))).toEqual([]);

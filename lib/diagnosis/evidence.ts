@@ -78,7 +78,7 @@ export interface Evidence {
     minutes: number;
     /** Events the baseline's rate predicts for the surge window. */
     expected: number;
-    /** Distinct phones among the surge's events; null when no event carried a device id. */
+    /** Distinct phones among the surge's events; null when most events carry no device id. */
     devices: number | null;
   };
   baseline: { events: number; minutes: number };
@@ -103,7 +103,10 @@ export function buildEvidence(code: number, surge: Window, baseline: Window): Ev
     throw new RangeError("surge and baseline windows need a positive length");
   }
   const expected = (baseline.events.length * surge.minutes) / baseline.minutes;
-  const split = (key: (e: DiagnosticEvent) => string | null): ValueEvidence[] => {
+  // Events without a value count as one more value, so each share is of the whole excess: a
+  // lone event with a remote IP among thousands without must not carry "100% of the excess".
+  const split = (valueOf: (e: DiagnosticEvent) => string | null): ValueEvidence[] => {
+    const key = (e: DiagnosticEvent) => valueOf(e) ?? NO_VALUE;
     const now = tally(surge.events, key);
     const before = tally(baseline.events, key);
     const excess = new Map<string, number>();
@@ -113,6 +116,7 @@ export function buildEvidence(code: number, surge: Window, baseline: Window): Ev
     }
     const totalExcess = [...excess.values()].reduce((a, b) => a + b, 0);
     return [...now.keys()]
+      .filter((value) => value !== NO_VALUE)
       .map((value) => ({
         value,
         excessShare: totalExcess > 0 ? excess.get(value)! / totalExcess : 0,
@@ -140,7 +144,9 @@ export function buildEvidence(code: number, surge: Window, baseline: Window): Ev
       events: surge.events.length,
       minutes: surge.minutes,
       expected,
-      devices: hashes.length > 0 ? new Set(hashes).size : null,
+      // Unknown when most events carry no device id: a count of the few that do would
+      // read as "a few devices" (events of a fleet whose app sends no id, plus one that does).
+      devices: hashes.length * 2 >= surge.events.length ? new Set(hashes).size : null,
     },
     baseline: { events: baseline.events.length, minutes: baseline.minutes },
     dimensions,
@@ -148,15 +154,15 @@ export function buildEvidence(code: number, surge: Window, baseline: Window): Ev
   };
 }
 
-/** Counts per value; events without one are left out. */
+/** Stands for "no value" in a split (a string no field can hold: NUL is refused at ingest). */
+const NO_VALUE = "\u0000";
+
+/** Counts per value. */
 function tally(
   events: readonly DiagnosticEvent[],
-  key: (e: DiagnosticEvent) => string | null,
+  key: (e: DiagnosticEvent) => string,
 ): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const e of events) {
-    const value = key(e);
-    if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
-  }
+  for (const e of events) counts.set(key(e), (counts.get(key(e)) ?? 0) + 1);
   return counts;
 }

@@ -48,3 +48,6 @@ export interface RecentEventsDto {
   events: RecentEventDto[];
   next: string | null;
 }
+
+/** GET /api/v1/diagnosis (lib/stats/diagnosis.ts). */
+export type DiagnosisDto = Awaited<ReturnType<typeof import("./diagnosis").getDiagnosis>>;
