@@ -131,6 +131,8 @@ test("a surge sent while the overview is open shows in spiking now without a rel
   const card = strip.getByRole("link", { name: /^50502/ });
   await expect(card).toBeVisible({ timeout: 60_000 });
   await expect(card).toContainText("暂定");
+  // With its likely cause, from the surge's events against the day before.
+  await expect(card).toContainText("可能原因：服务器证书可能已过期", { timeout: 30_000 });
 
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, "overview-light.png"), fullPage: true });
@@ -158,7 +160,7 @@ test("50502's page names the likely cause of its spike, in Chinese and English",
   });
   // The evidence: "Certificate expired" from phones whose clock is right, against the baseline.
   await expect(cause).toContainText("时间正确的手机报告“证书已过期”");
-  // A clip of the full page (an element screenshot of it came out blank in Chromium here).
+  // A clip of the full page: an element screenshot of a panel in the sticky column came out blank.
   const box = (await cause.boundingBox())!;
   const scrollY = await page.evaluate(() => window.scrollY);
   await page.screenshot({

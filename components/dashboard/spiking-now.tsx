@@ -7,10 +7,12 @@ import { expectedLabel, instantLabel } from "@/lib/charts/labels";
 import type { CodeSummaryDto } from "@/lib/catalog/dto";
 import type { SpikeDto } from "@/lib/stats/dto";
 
+import { useDiagnosis } from "./queries";
+
 /**
  * The codes spiking now: each code whose latest minutes are a spike, provisional verdicts
  * included and marked (a surge shows within a minute, before it is settled), since when, its
- * busiest minute against the expected count, one click to its page.
+ * busiest minute against the expected count, its likely cause, one click to its page.
  */
 export function SpikingNow(props: {
   spikes: SpikeDto[];
@@ -50,6 +52,7 @@ export function SpikingNow(props: {
                       expectedLabel(spike.expectedPerMinute, locale),
                     )}
                   </span>
+                  <TopCause project={props.project} spike={spike} />
                   {spike.verdict === "provisional" && (
                     <span className="badge badge-provisional" title={t.dashboard.provisionalHelp}>
                       {t.dashboard.provisional}
@@ -63,4 +66,13 @@ export function SpikingNow(props: {
       )}
     </section>
   );
+}
+
+/** The spike's most likely cause, in a line (nothing while it loads or when none stands out). */
+function TopCause(props: { project: string; spike: SpikeDto }) {
+  const { locale, t } = useI18n();
+  const diagnosis = useDiagnosis(props.project, props.spike.code, props.spike);
+  const top = diagnosis.data?.hypotheses[0];
+  if (!top) return null;
+  return <span className="spike-cause">{t.dashboard.probableCause(top.title[locale])}</span>;
 }

@@ -85,6 +85,7 @@ const en = {
   olderEvents: "Older events",
   noEvents: "No events of this code in the range.",
   likelyCause: "Likely cause of this spike",
+  probableCause: (title: string) => `Likely: ${title}`,
   causeOfSpike: (since: string) =>
     `Of the spike since ${since}, from its events against the day before`,
   noCause: "No cause stands out: the spike's events look like the code's usual ones.",
@@ -190,6 +191,7 @@ const zh: DashboardMessages = {
   olderEvents: "更早的事件",
   noEvents: "此范围内没有该错误码的事件。",
   likelyCause: "这次突增的可能原因",
+  probableCause: (title) => `可能原因：${title}`,
   causeOfSpike: (since) => `针对 ${since} 起的突增，以其事件与前一天对比`,
   noCause: "没有突出的原因：这次突增的事件与该错误码平常的事件相似。",
   ofExcess: (share, baseline) => `占超出部分的 ${share}（基线 ${baseline}）`,
