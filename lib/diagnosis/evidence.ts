@@ -7,25 +7,13 @@
  * A ×80 certificate expiry's excess is nearly all the surge; a ×5 wave's is not, and the
  * background (for 50502, mostly phones with wrong clocks) must not be mistaken for its cause.
  */
+import type { DiagnosticRow } from "../telemetry/reads";
 
-/** One event as the diagnosis reads it (columns of the `event` table). */
-export interface DiagnosticEvent {
-  /** Server-measured clock drift of the phone (its clock minus real time), when the batch said. */
-  clockDriftMs: number | null;
-  host: string | null;
-  remoteIp: string | null;
-  exception: string | null;
-  message: string | null;
-  cause: string | null;
-  appVersion: string | null;
-  osVersion: string | null;
-  apiLevel: number | null;
-  network: string | null;
-  carrier: string | null;
-  region: string | null;
-  /** The phone's pseudonymous id (hashed at ingest); null when the event carried none. */
-  deviceHash: string | null;
-}
+/**
+ * One event as the diagnosis reads it: the columns of the `event` table it weighs, as
+ * lib/telemetry reads them (a type-only import: this module stays pure).
+ */
+export type DiagnosticEvent = DiagnosticRow;
 
 export const DIMENSIONS = [
   "host",

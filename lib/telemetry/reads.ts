@@ -449,8 +449,9 @@ export async function codesActiveSince(
   return rows.map((r) => r.code);
 }
 
-/** One event as a diagnosis reads it (lib/diagnosis's DiagnosticEvent, structurally). */
+/** One event as a diagnosis reads it (lib/diagnosis's DiagnosticEvent). */
 export interface DiagnosticRow {
+  /** Server-measured clock drift of the phone (its clock minus real time), when the batch said. */
   clockDriftMs: number | null;
   host: string | null;
   remoteIp: string | null;
@@ -463,6 +464,7 @@ export interface DiagnosticRow {
   network: string | null;
   carrier: string | null;
   region: string | null;
+  /** The phone's pseudonymous id (hashed at ingest); null when the event carried none. */
   deviceHash: string | null;
 }
 
