@@ -85,6 +85,48 @@ describe("the diagnosis of each simulated cause", () => {
     expect(first!.evidence[0]!.excessShare).toBeGreaterThan(0.9);
   });
 
+  it("reads the same cause from a sample of the events, with the windows' totals", () => {
+    const traffic = createTraffic({
+      seed: 11,
+      rate: 10,
+      populationSize: 10_000,
+      scenarios: [{ name: "cert-expiry", startMs: START }],
+    });
+    const window = (from: number, minutes: number) => {
+      const events: DiagnosticEvent[] = [];
+      for (let m = from; m < from + minutes * MINUTE; m += MINUTE) {
+        for (const e of traffic.eventsForMinute(m)) {
+          if (e.event.code === 50502) events.push(asStored(e));
+        }
+      }
+      return events;
+    };
+    const surge = window(Math.floor(START / MINUTE) * MINUTE, SURGE_MINUTES);
+    const baseline = window(START - BASELINE_MINUTES * MINUTE, BASELINE_MINUTES);
+    const whole = buildEvidence(
+      50502,
+      { events: surge, minutes: SURGE_MINUTES },
+      { events: baseline, minutes: BASELINE_MINUTES },
+    );
+    // Every 10th event of each window, with the counts.
+    const sampled = buildEvidence(
+      50502,
+      { events: surge.filter((_, i) => i % 10 === 0), minutes: SURGE_MINUTES, total: surge.length },
+      {
+        events: baseline.filter((_, i) => i % 10 === 0),
+        minutes: BASELINE_MINUTES,
+        total: baseline.length,
+      },
+    );
+    expect(sampled.surge.expected).toBe(whole.surge.expected);
+    expect(sampled.surge.events).toBe(whole.surge.events);
+    expect(diagnose(sampled)[0]!.id).toBe("certificate-expired");
+    expect(sampled.signals.expiredWithRightClock.excessShare).toBeCloseTo(
+      whole.signals.expiredWithRightClock.excessShare,
+      1,
+    );
+  });
+
   it("calls a surge from a few phones a few devices, whatever else it shares", () => {
     const { evidence } = diagnoseScenario("cert-expiry", 50502);
     const few = { ...evidence, surge: { ...evidence.surge, devices: 3 } };

@@ -77,30 +77,35 @@ export interface Evidence {
 }
 
 interface Window {
+  /** The window's events, or a sample of them (then `total` says how many there were). */
   events: readonly DiagnosticEvent[];
   minutes: number;
+  /** Events in the window when `events` is a sample (from the counts); default: all given. */
+  total?: number;
 }
 
 /**
  * Evidence for a surge of `code`: its events in `surge` against the code's events in `baseline`
- * (a window before the surge; `minutes` are each window's length). Throws a RangeError when a
- * window has no length.
+ * (a window before the surge; `minutes` are each window's length). Either window's events may
+ * be a sample, with the window's `total`: rates come from the totals, compositions from the
+ * samples. Throws a RangeError when a window has no length.
  */
 export function buildEvidence(code: number, surge: Window, baseline: Window): Evidence {
   if (!(surge.minutes > 0 && baseline.minutes > 0)) {
     throw new RangeError("surge and baseline windows need a positive length");
   }
-  const expected = (baseline.events.length * surge.minutes) / baseline.minutes;
+  const surgeTotal = surge.total ?? surge.events.length;
+  const baselineTotal = baseline.total ?? baseline.events.length;
+  const expected = (baselineTotal * surge.minutes) / baseline.minutes;
   // Events without a value count as one more value, so each share is of the whole excess: a
   // lone event with a remote IP among thousands without must not carry "100% of the excess".
   const split = (valueOf: (e: DiagnosticEvent) => string | null): ValueEvidence[] => {
     const key = (e: DiagnosticEvent) => valueOf(e) ?? NO_VALUE;
-    const now = tally(surge.events, key);
-    const before = tally(baseline.events, key);
+    const now = shares(surge.events, key);
+    const before = shares(baseline.events, key);
     const excess = new Map<string, number>();
-    for (const [value, count] of now) {
-      const predicted = (expected * (before.get(value) ?? 0)) / Math.max(1, baseline.events.length);
-      excess.set(value, Math.max(0, count - predicted));
+    for (const [value, share] of now) {
+      excess.set(value, Math.max(0, share * surgeTotal - (before.get(value) ?? 0) * expected));
     }
     const totalExcess = [...excess.values()].reduce((a, b) => a + b, 0);
     return [...now.keys()]
@@ -108,8 +113,8 @@ export function buildEvidence(code: number, surge: Window, baseline: Window): Ev
       .map((value) => ({
         value,
         excessShare: totalExcess > 0 ? excess.get(value)! / totalExcess : 0,
-        share: now.get(value)! / surge.events.length,
-        baselineShare: (before.get(value) ?? 0) / Math.max(1, baseline.events.length),
+        share: now.get(value)!,
+        baselineShare: before.get(value) ?? 0,
       }))
       .sort((a, b) => b.excessShare - a.excessShare || b.share - a.share);
   };
@@ -129,14 +134,15 @@ export function buildEvidence(code: number, surge: Window, baseline: Window): Ev
   return {
     code,
     surge: {
-      events: surge.events.length,
+      events: surgeTotal,
       minutes: surge.minutes,
       expected,
       // Unknown when most events carry no device id: a count of the few that do would
       // read as "a few devices" (events of a fleet whose app sends no id, plus one that does).
+      // From a sample, a lower bound.
       devices: hashes.length * 2 >= surge.events.length ? new Set(hashes).size : null,
     },
-    baseline: { events: baseline.events.length, minutes: baseline.minutes },
+    baseline: { events: baselineTotal, minutes: baseline.minutes },
     dimensions,
     signals,
   };
@@ -145,12 +151,13 @@ export function buildEvidence(code: number, surge: Window, baseline: Window): Ev
 /** Stands for "no value" in a split (a string no field can hold: NUL is refused at ingest). */
 const NO_VALUE = "\u0000";
 
-/** Counts per value. */
-function tally(
+/** Each value's share of `events` (none: an empty map). */
+function shares(
   events: readonly DiagnosticEvent[],
   key: (e: DiagnosticEvent) => string,
 ): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const e of events) counts.set(key(e), (counts.get(key(e)) ?? 0) + 1);
-  return counts;
+  const result = new Map<string, number>();
+  for (const e of events) result.set(key(e), (result.get(key(e)) ?? 0) + 1);
+  for (const [value, count] of result) result.set(value, count / events.length);
+  return result;
 }

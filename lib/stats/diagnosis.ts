@@ -7,13 +7,13 @@
 import type { Principal } from "../auth/authorize";
 import { buildEvidence, diagnose } from "../diagnosis";
 import { mergeBeforeRead } from "../telemetry/aggregates";
-import { diagnosticEvents, firstMinutes } from "../telemetry/reads";
+import { diagnosticEvents, firstMinutes, minuteCounts } from "../telemetry/reads";
 import type { DiagnosisQuery } from "./params";
 import { readInScope } from "./scope";
 
 const BASELINE_MS = 86_400_000;
-/** Events read per window at most (the newest): a sample of a larger surge. */
-export const DIAGNOSIS_SAMPLE = 50_000;
+/** Events read per window at most (the newest): shares from 10,000 are within ~1%. */
+export const DIAGNOSIS_SAMPLE = 10_000;
 
 export async function getDiagnosis(principal: Principal, query: DiagnosisQuery) {
   return readInScope(principal, query, async (scope) => {
@@ -24,13 +24,26 @@ export async function getDiagnosis(principal: Principal, query: DiagnosisQuery) 
     const baselineFrom = new Date(
       Math.max(query.from.getTime() - BASELINE_MS, (first ?? -Infinity) * 60_000),
     );
-    const read = (from: Date, to: Date) =>
-      diagnosticEvents(scope.pool, scope.projectId, {
+    // A sample of each window's events for the composition, its count from the aggregates for
+    // the rate (a busy code's day is far more events than the sample).
+    const read = async (from: Date, to: Date) => {
+      const events = await diagnosticEvents(scope.pool, scope.projectId, {
         code: query.code,
         from,
         to,
         limit: DIAGNOSIS_SAMPLE,
       });
+      const minutes = await minuteCounts(
+        scope.pool,
+        scope.projectId,
+        [query.code],
+        Math.floor(from.getTime() / 60_000),
+        Math.ceil(to.getTime() / 60_000),
+      );
+      const counted = minutes.reduce((sum, m) => sum + m.count, 0);
+      // The counts cover whole minutes: never fewer than the events read.
+      return { events, total: Math.max(counted, events.length) };
+    };
     const minutes = (from: Date, to: Date) => (to.getTime() - from.getTime()) / 60_000;
     if (baselineFrom >= query.from) {
       // No event before the surge: everything is excess; a minute of empty baseline says so.
@@ -38,8 +51,8 @@ export async function getDiagnosis(principal: Principal, query: DiagnosisQuery) 
     }
     const evidence = buildEvidence(
       query.code,
-      { events: await read(query.from, query.to), minutes: minutes(query.from, query.to) },
-      { events: await read(baselineFrom, query.from), minutes: minutes(baselineFrom, query.from) },
+      { ...(await read(query.from, query.to)), minutes: minutes(query.from, query.to) },
+      { ...(await read(baselineFrom, query.from)), minutes: minutes(baselineFrom, query.from) },
     );
     return {
       code: query.code,
