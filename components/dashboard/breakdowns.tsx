@@ -1,7 +1,7 @@
 "use client";
 
 import { useI18n } from "@/components/providers";
-import { countLabel } from "@/lib/charts/labels";
+import { countLabel, shareLabel } from "@/lib/charts/labels";
 import type { BreakdownRow } from "@/lib/stats/dto";
 
 import { QueryState } from "./query-state";
@@ -20,8 +20,6 @@ export const BREAKDOWN_DIMENSIONS: Dimension[] = [
   "remoteIp",
   "exception",
 ];
-
-const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
 /**
  * A value stands out when its share now is far from its share in the baseline: at least 20
@@ -83,23 +81,23 @@ function Breakdown(props: {
                     </button>
                     <span
                       className="share-bar"
-                      style={{ width: percent(row.share) }}
+                      style={{ width: shareLabel(row.share) }}
                       aria-hidden="true"
                     />
                     {row.baselineShare !== null && (
                       <span
                         className="share-bar share-bar-baseline"
-                        style={{ width: percent(row.baselineShare) }}
+                        style={{ width: shareLabel(row.baselineShare) }}
                         aria-hidden="true"
                       />
                     )}
                   </th>
                   <td className="numeric">
-                    {percent(row.share)}
+                    {shareLabel(row.share)}
                     <span className="visually-hidden"> ({countLabel(row.count, locale)})</span>
                   </td>
                   <td className="numeric">
-                    {row.baselineShare === null ? "–" : percent(row.baselineShare)}
+                    {row.baselineShare === null ? "–" : shareLabel(row.baselineShare)}
                   </td>
                 </tr>
               ))}

@@ -1,13 +1,11 @@
 "use client";
 
 import { useI18n } from "@/components/providers";
-import { instantLabel } from "@/lib/charts/labels";
+import { instantLabel, shareLabel } from "@/lib/charts/labels";
 import type { DiagnosisDto, SpikeDto } from "@/lib/stats/dto";
 
 import { useDiagnosis } from "./queries";
 import { QueryState } from "./query-state";
-
-const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
 type Line = DiagnosisDto["hypotheses"][number]["evidence"][number];
 
@@ -55,7 +53,7 @@ export function LikelyCause(props: {
               {diagnosis.data.hypotheses.map((hypothesis) => (
                 <li key={hypothesis.id}>
                   <strong>{hypothesis.title[locale]}</strong>{" "}
-                  <span className="muted">{percent(hypothesis.score)}</span>
+                  <span className="muted">{shareLabel(hypothesis.score)}</span>
                   <ul>
                     {hypothesis.evidence.map((line) => (
                       <li key={`${line.what}-${line.value}`}>
@@ -63,8 +61,8 @@ export function LikelyCause(props: {
                         {line.what === "devices"
                           ? ""
                           : t.dashboard.ofExcess(
-                              percent(line.excessShare),
-                              percent(line.baselineShare),
+                              shareLabel(line.excessShare),
+                              shareLabel(line.baselineShare),
                             )}
                       </li>
                     ))}

@@ -105,3 +105,8 @@ export function changeLabel(change: Change, locale: Locale): string {
   }).format(change.ratio);
   return `${delta} (${percent})`;
 }
+
+/** A share (0–1) as a percentage with at most one decimal: 0.1234 → "12.3%". */
+export function shareLabel(share: number): string {
+  return `${Math.round(share * 1000) / 10}%`;
+}
