@@ -47,6 +47,20 @@ const LAYERS = {
   ingest: [...BASE, "telemetry", "catalog", "auth", "observability"],
   stats: [...BASE, "detect", "detection", "diagnosis", "telemetry", "auth", "projects"],
   http: [...BASE, "auth", "observability"],
+  // Pure: a message in, an HTTP request out (and the channel's answer read).
+  notify: [],
+  alerts: [
+    ...BASE,
+    "auth",
+    "catalog",
+    "detect",
+    "detection",
+    "diagnosis",
+    "notify",
+    "projects",
+    "stats",
+    "telemetry",
+  ],
   // Chart data shaping runs in the browser: the catalogue's families and the i18n types only.
   charts: ["catalog", "i18n", "time"],
 };

@@ -18,6 +18,8 @@ const envSchema = z.object({
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** The address people use, e.g. https://codewatch.example.com; https makes cookies Secure. */
   CW_PUBLIC_URL: z.url().optional(),
+  /** The port the server listens on (Next.js reads it too); links fall back to localhost:PORT. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Other origins allowed to call the API with a session cookie, comma-separated. */
   CW_TRUSTED_ORIGINS: z
     .string()
@@ -54,6 +56,11 @@ const envSchema = z.object({
    * Changing it replays every code's history with the new setting (lib/detection).
    */
   CW_DETECTOR_SENSITIVITY: z.enum(["low", "medium", "high"]).default("medium"),
+  /**
+   * Seconds between alert evaluations (lib/alerts/cycle.ts): the latest minutes are judged and
+   * incidents opened this often, once across every instance sharing the database.
+   */
+  CW_ALERT_CYCLE_SECONDS: z.coerce.number().min(1).max(300).default(15),
   /** When set, GET /metrics requires this bearer token. */
   CW_METRICS_TOKEN: z.string().min(16).optional(),
   /** The server log's threshold: trace, debug, info, warn, error, fatal or silent. */
@@ -91,4 +98,10 @@ export function getEnv(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+/** Where links in notifications point: CW_PUBLIC_URL, else this server on localhost. */
+export function publicBaseUrl(): string {
+  const env = getEnv();
+  return env.CW_PUBLIC_URL ?? `http://localhost:${env.PORT}`;
 }

@@ -1,9 +1,10 @@
 import "server-only";
 
+import { runAlertCycle } from "./alerts/cycle";
 import { poolOf } from "./db/client";
 import { getDb } from "./db/server";
 import { runDetectorTick } from "./detection/loop";
-import { getEnv } from "./env";
+import { getEnv, publicBaseUrl } from "./env";
 import { vacuumQueueTable } from "./db/vacuum";
 import { mergeOnPool } from "./telemetry/aggregates";
 import { runRetention } from "./telemetry/retention";
@@ -84,6 +85,39 @@ async function detectorTick(): Promise<void> {
   }
 }
 
+let alertsRunning = false;
+
+/** One alert cycle, if this instance claims it (lib/alerts/cycle.ts); skips while one runs. */
+async function alertTick(): Promise<void> {
+  if (alertsRunning) return;
+  alertsRunning = true;
+  const m = metrics();
+  const stop = m.alertCycleDuration.startTimer();
+  try {
+    const db = await getDb();
+    const report = await runAlertCycle(db, poolOf(db), {
+      cycleMs: getEnv().CW_ALERT_CYCLE_SECONDS * 1_000,
+      baseUrl: publicBaseUrl(),
+    });
+    const open = await poolOf(db).query<{ slug: string; open: string }>(
+      `SELECT p.slug, count(i.id) AS open FROM "Project" p
+       LEFT JOIN "Incident" i ON i."projectId" = p.id AND i.status <> 'resolved' GROUP BY p.slug`,
+    );
+    for (const row of open.rows) m.openIncidents.set({ project: row.slug }, Number(row.open));
+    if (report.ran) {
+      m.incidentsOpened.inc(report.opened);
+      m.notificationsSent.inc({ outcome: "sent" }, report.delivery.sent);
+      m.notificationsSent.inc({ outcome: "failed" }, report.delivery.failed);
+      m.notificationsSent.inc({ outcome: "retrying" }, report.delivery.retrying);
+    }
+  } catch (error) {
+    logger().error({ err: error }, "alert cycle failed");
+  } finally {
+    stop();
+    alertsRunning = false;
+  }
+}
+
 export function startScheduler(): void {
   if (getEnv().CW_DISABLE_SCHEDULER === "1") return;
   const holder = globalThis as typeof globalThis & { __codewatchScheduler?: NodeJS.Timeout[] };
@@ -95,6 +129,7 @@ export function startScheduler(): void {
   const retention = setInterval(() => void retentionTick(), HOUR_MS);
   const detector = setInterval(() => void detectorTick(), MINUTE_MS);
   const merge = setInterval(() => void mergeTick(), MERGE_EVERY_MS);
-  holder.__codewatchScheduler = [retention, detector, merge];
+  const alerts = setInterval(() => void alertTick(), getEnv().CW_ALERT_CYCLE_SECONDS * 1_000);
+  holder.__codewatchScheduler = [retention, detector, merge, alerts];
   for (const timer of holder.__codewatchScheduler) timer.unref();
 }

@@ -16,3 +16,7 @@ export const ingestTelemetry = {
   scopes: ["ingest"],
   wrongScopeUnauthenticated: true,
 } as const satisfies AccessRule;
+/** Incidents: every signed-in role, or a read key of the incident's project. */
+export const readIncidents = { roles: CAN.read, scopes: ["read"] } as const satisfies AccessRule;
+/** Acknowledge and resolve incidents, rules, silences: ops and admins, never a key. */
+export const operate = { roles: CAN.operate } as const satisfies AccessRule;

@@ -2,7 +2,7 @@
  * Prometheus metrics (prom-client), one registry per process, served at GET /metrics.
  * Label values are bounded: project slugs, catalogue codes, HTTP statuses, field names.
  */
-import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 
 function createMetrics() {
   const registry = new Registry();
@@ -74,6 +74,29 @@ function createMetrics() {
     detectorTickFailures: new Counter({
       name: "codewatch_detector_tick_failures_total",
       help: "Background detector ticks that failed (logged; the next tick tries again)",
+      registers: [registry],
+    }),
+    alertCycleDuration: new Histogram({
+      name: "codewatch_alert_cycle_duration_seconds",
+      help: "Time of one alert cycle tick (evaluation, follow-up, delivery) on this instance",
+      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [registry],
+    }),
+    incidentsOpened: new Counter({
+      name: "codewatch_incidents_opened_total",
+      help: "Incidents opened by this instance's alert cycles",
+      registers: [registry],
+    }),
+    openIncidents: new Gauge({
+      name: "codewatch_open_incidents",
+      help: "Incidents not resolved yet, by project (as of this instance's last tick)",
+      labelNames: ["project"] as const,
+      registers: [registry],
+    }),
+    notificationsSent: new Counter({
+      name: "codewatch_notification_attempts_total",
+      help: "Notification delivery attempts by this instance, by outcome (sent, retrying, failed)",
+      labelNames: ["outcome"] as const,
       registers: [registry],
     }),
     apiResponses: new Counter({

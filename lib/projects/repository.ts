@@ -3,6 +3,7 @@
  * and the tests share them.
  */
 import type { Db } from "../db/client";
+import { BUILTIN_RULES } from "../alerts/builtin";
 import { generateApiKey } from "../auth/api-key-secret";
 import type { ApiKeyScope } from "../auth/constants";
 import { ConflictError, NotFoundError } from "../errors";
@@ -48,6 +49,8 @@ export async function createProject(
         name: input.name ?? input.slug,
         timeZone: input.timeZone,
         language: input.language,
+        // Alerting works from the first event: the built-in rules come with the project.
+        rules: { create: BUILTIN_RULES.map((rule) => ({ ...rule })) },
       },
     }),
   );

@@ -500,3 +500,34 @@ export async function diagnosticEvents(
     deviceHash: r.device_hash as string | null,
   }));
 }
+
+export interface DeviceSpread {
+  events: number;
+  /** Events that carried a device id. */
+  withDevice: number;
+  /** Distinct device hashes among them. */
+  devices: number;
+}
+
+/**
+ * How many devices the events of one code in [from, to) came from (distinct `device_hash`), and
+ * how many events carried one at all: a surge from a handful of phones is no fleet incident.
+ */
+export async function deviceSpread(
+  sql: Sql,
+  projectId: string,
+  query: { code: number; from: Date; to: Date },
+): Promise<DeviceSpread> {
+  const { rows } = await sql.query<{ events: string; with_device: string; devices: string }>(
+    `SELECT count(*) AS events, count(device_hash) AS with_device,
+            count(DISTINCT device_hash) AS devices
+     FROM event WHERE project_id = $1 AND code = $2 AND occurred_at >= $3 AND occurred_at < $4`,
+    [projectId, query.code, query.from, query.to],
+  );
+  const row = rows[0]!;
+  return {
+    events: Number(row.events),
+    withDevice: Number(row.with_device),
+    devices: Number(row.devices),
+  };
+}

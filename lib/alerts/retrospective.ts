@@ -1,0 +1,109 @@
+/**
+ * Surges found in old data: spikes that are over (in backfilled or late telemetry, or while no
+ * instance was evaluating) and that no incident covers. Each gets a retrospective incident,
+ * marked so and resolved at once: recorded with its diagnosis, never paged. The same floors
+ * as a live incident apply (excess events, devices).
+ */
+import type pg from "pg";
+
+import type { Db } from "../db/client";
+import { listSpikes } from "../stats/spikes";
+import { minuteCounts } from "../telemetry/reads";
+import { openIncidents, watches, type Rule } from "./evaluate";
+import { resolveIncident } from "./incidents";
+
+const MINUTE_MS = 60_000;
+
+export async function recordPastSurges(
+  db: Db,
+  pool: pg.Pool,
+  projectId: string,
+  rules: Rule[],
+  range: { from: Date; to: Date },
+  nowMs: number,
+): Promise<number> {
+  const anomalyRules = rules.filter((r) => r.kind === "anomaly");
+  if (anomalyRules.length === 0) return 0;
+  const spikes = (await listSpikes(pool, projectId, range, nowMs)).filter((s) => !s.ongoing);
+  if (spikes.length === 0) return 0;
+  const codes = [...new Set(spikes.map((s) => s.code))];
+  const { rows } = await pool.query<{ code: number; family: string }>(
+    `SELECT code, family FROM "CatalogCode" WHERE code = ANY($1::int[])`,
+    [codes],
+  );
+  const families = new Map(rows.map((r) => [r.code, r.family]));
+  const covered = await db.incident.findMany({
+    where: { projectId, code: { in: codes }, startedAt: { lt: range.to } },
+    select: { ruleId: true, code: true, startedAt: true, resolvedAt: true },
+  });
+  let recorded = 0;
+  for (const spike of spikes) {
+    const start = Date.parse(spike.start);
+    const end = Date.parse(spike.end);
+    for (const rule of anomalyRules) {
+      if (!watches(rule, spike.code, families.get(spike.code))) continue;
+      const overlaps = covered.some(
+        (i) =>
+          i.ruleId === rule.id &&
+          i.code === spike.code &&
+          i.startedAt.getTime() < end &&
+          (i.resolvedAt?.getTime() ?? Infinity) > start,
+      );
+      if (overlaps) continue;
+      const counts = await minuteCounts(
+        pool,
+        projectId,
+        [spike.code],
+        start / MINUTE_MS,
+        end / MINUTE_MS,
+      );
+      const events = counts.reduce((sum, c) => sum + c.count, 0);
+      const minutes = (end - start) / MINUTE_MS;
+      const surge = {
+        startMinute: start / MINUTE_MS,
+        lastMinute: end / MINUTE_MS - 1,
+        peak: spike.peakPerMinute,
+        peakMinute: counts.find((c) => c.count === spike.peakPerMinute)?.m ?? start / MINUTE_MS,
+        events,
+        excess: Math.max(0, events - spike.expectedPerMinute * minutes),
+        baselinePerMinute: spike.expectedPerMinute,
+        provisional: spike.verdict === "provisional",
+      };
+      // Recorded now, with devices and the diagnosis read over the surge itself, then resolved.
+      const report = await openIncidents(
+        db,
+        pool,
+        projectId,
+        [{ rule, code: spike.code, surge }],
+        end - MINUTE_MS,
+        {
+          retrospective: true,
+        },
+      );
+      if (report.opened === 0) continue;
+      const incident = await db.incident.findFirst({
+        where: {
+          ruleId: rule.id,
+          code: spike.code,
+          status: { not: "resolved" },
+          retrospective: true,
+        },
+        select: { id: true },
+      });
+      if (incident) {
+        await resolveIncident(db, incident.id, null, nowMs, {
+          by: "retrospective",
+          surgeEnd: spike.end,
+        });
+      }
+      covered.push({
+        ruleId: rule.id,
+        code: spike.code,
+        startedAt: new Date(start),
+        resolvedAt: new Date(end),
+      });
+      recorded++;
+    }
+  }
+  return recorded;
+}

@@ -1,0 +1,96 @@
+/**
+ * What the alert evaluation reads off a code's latest minutes: the surge going on now (from the
+ * detector's verdicts, as the charts show them), a threshold's value, and whether counts are
+ * back near the baseline frozen when an incident opened. Pure: minute points in, numbers out.
+ */
+
+/** One minute as GET /api/v1/series gives it at 1m (lib/stats/series.ts SeriesPoint). */
+export interface MinutePoint {
+  /** Epoch minute. */
+  minute: number;
+  count: number;
+  expected: number;
+  spike: boolean;
+  /** Judged on the spot from minutes that may still receive events. */
+  provisional: boolean;
+}
+
+export interface Surge {
+  /** Epoch minutes of the first and the latest spike minute. */
+  startMinute: number;
+  lastMinute: number;
+  peak: number;
+  peakMinute: number;
+  /** Events from the first spike minute on, and the excess over what was expected of them. */
+  events: number;
+  excess: number;
+  /** Expected events per minute at the surge's first minute: the baseline an incident freezes. */
+  baselinePerMinute: number;
+  /** Some minute it rests on was judged provisionally. */
+  provisional: boolean;
+}
+
+/** A spike whose latest minute is this recent is going on now (the current minute counts). */
+export const ONGOING_MINUTES = 2;
+/** Spike minutes this close belong to one surge (lib/detect INTERVAL_MERGE_GAP). */
+const MERGE_GAP = 3;
+
+/**
+ * The surge going on at `nowMinute` in `points` (ascending, one per minute, the current partial
+ * minute last), or null when the latest spike minute is older than ONGOING_MINUTES. A partial
+ * minute flagged already is flagged for good: its count only grows.
+ */
+export function ongoingSurge(points: MinutePoint[], nowMinute: number): Surge | null {
+  let last = -1;
+  for (let i = points.length - 1; i >= 0; i--) {
+    if (points[i]!.spike) {
+      last = i;
+      break;
+    }
+  }
+  if (last < 0 || points[last]!.minute < nowMinute - ONGOING_MINUTES) return null;
+  let first = last;
+  for (let i = last - 1; i >= 0 && first - i - 1 <= MERGE_GAP; i--) {
+    if (points[i]!.spike) first = i;
+  }
+  let peak = -1;
+  let peakMinute = points[first]!.minute;
+  let events = 0;
+  let expected = 0;
+  let provisional = false;
+  for (let i = first; i < points.length; i++) {
+    const p = points[i]!;
+    events += p.count;
+    expected += p.expected;
+    provisional ||= p.provisional;
+    if (p.count > peak) {
+      peak = p.count;
+      peakMinute = p.minute;
+    }
+  }
+  return {
+    startMinute: points[first]!.minute,
+    lastMinute: points[last]!.minute,
+    peak,
+    peakMinute,
+    events,
+    excess: Math.max(0, events - expected),
+    baselinePerMinute: points[first]!.expected,
+    provisional,
+  };
+}
+
+/**
+ * Counts are back near the frozen baseline: the last `minutes` complete minutes together hold no
+ * more than a Poisson count of that mean would exceed only rarely (mean + 3 standard deviations,
+ * plus 2 for a baseline near zero). The detector's own verdict is not used: it absorbs a shift
+ * that lasts for hours, and would call a certificate left expired over a weekend normal.
+ */
+export function backToBaseline(counts: number[], baselinePerMinute: number): boolean {
+  const mean = baselinePerMinute * counts.length;
+  const total = counts.reduce((sum, c) => sum + c, 0);
+  return total <= mean + 3 * Math.sqrt(mean) + 2;
+}
+
+/** Minutes of quiet that resolve an incident by itself (and its least age before it may). */
+export const QUIET_MINUTES = 10;
