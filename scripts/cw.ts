@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "commander";
 
 import { registerAccountCommands } from "./commands/accounts";
+import { registerChannelCommands } from "./commands/channels";
 import { registerDatabaseCommands } from "./commands/database";
 import { registerRetentionCommand } from "./commands/retention";
 import { registerServeCommands } from "./commands/serve";
@@ -23,6 +24,7 @@ const program = new Command()
 
 registerDatabaseCommands(program);
 registerAccountCommands(program);
+registerChannelCommands(program);
 registerRetentionCommand(program);
 registerServeCommands(program);
 registerSimulateCommand(program);

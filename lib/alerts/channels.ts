@@ -3,8 +3,6 @@
  * encrypted (lib/alerts/secrets.ts) and never returned: lists show the masked URL and whether
  * a secret is set. Throws NotFoundError for an unknown channel.
  */
-import "server-only";
-
 import type { Db } from "../db/client";
 import { NotFoundError } from "../errors";
 import type { ChannelTarget, ChannelType } from "../notify/types";

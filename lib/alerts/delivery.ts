@@ -6,8 +6,6 @@
  * help (a wrong signature, a bad URL); after the last try the notification is failed. Each
  * attempt is a line on the incidents' timelines.
  */
-import "server-only";
-
 import type { Db } from "../db/client";
 import { poolOf } from "../db/client";
 import { logger } from "../log";

@@ -4,8 +4,6 @@
  * the sender needs them back in full (a signature is computed with the secret itself, a Slack
  * or WeCom URL is the credential). Rotating BETTER_AUTH_SECRET means adding channels again.
  */
-import "server-only";
-
 import { symmetricDecrypt, symmetricEncrypt } from "better-auth/crypto";
 
 import { resolveAuthSecret } from "../auth/better-auth";

@@ -19,7 +19,7 @@ import { createUser, findUserByEmail, setUserPassword } from "../../lib/users/se
 import { withDatabase } from "./database";
 import { step } from "./log";
 
-async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
+export async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
   return withDatabase(async (url) => {
     const db = createPrismaClient(url, 2);
     try {
@@ -30,7 +30,7 @@ async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
   });
 }
 
-async function readPasswordFromStdin(): Promise<string> {
+export async function readPasswordFromStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks)
