@@ -104,11 +104,19 @@ function poissonEvents(rng: Rng, code: number, perMinute: number, fromMs: number
 
 async function post(url: string, key: string, events: Event[]): Promise<void> {
   for (let i = 0; i < events.length; i += 1_000) {
-    const response = await fetch(`${url}/api/v1/events`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-      body: JSON.stringify({ events: events.slice(i, i + 1_000) }),
-    });
+    let response: Response;
+    for (;;) {
+      response = await fetch(`${url}/api/v1/events`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        body: JSON.stringify({ events: events.slice(i, i + 1_000) }),
+      });
+      // Busy (429/503): wait as told, as a client should, and send the same batch again.
+      if (response.status !== 429 && response.status !== 503) break;
+      await response.body?.cancel();
+      const wait = Number(response.headers.get("retry-after") ?? "1");
+      await new Promise((resolve) => setTimeout(resolve, wait * 1_000));
+    }
     if (response.status !== 202) {
       throw new Error(`ingest answered ${response.status}: ${await response.text()}`);
     }
@@ -151,6 +159,27 @@ async function startReceiver(runs: Map<string, Run>) {
     badSignatures: () => badSignatures,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Sends what happened to `run`'s project since the last send: quiet traffic, then the surge. */
+async function sendDue(url: string, run: Run, now: number): Promise<void> {
+  const v = VARIANTS.find((x) => x.name === run.variant)!;
+  const quietEnd = Math.min(now, run.surgeAt);
+  const events =
+    run.sentUpTo < quietEnd
+      ? poissonEvents(run.rng, v.historyCode, v.historyRate, run.sentUpTo, quietEnd)
+      : [];
+  if (now > run.surgeAt) {
+    const from = Math.max(run.sentUpTo, run.surgeAt);
+    const surge = poissonEvents(run.rng, 50502, v.surgeRate, from, now).map((e) => ({
+      ...e,
+      deviceId: `surge-${Math.floor(run.rng() * 50_000)}`,
+    }));
+    if (surge.length > 0) run.firstEventAt ??= Math.min(...surge.map((e) => e.timestamp));
+    events.push(...surge);
+  }
+  run.sentUpTo = now;
+  if (events.length > 0) await post(url, run.key, events);
 }
 
 async function main() {
@@ -225,27 +254,8 @@ async function main() {
       const deadline = start + 2 * MINUTE + Number(args["timeout-seconds"]) * 1_000;
       while (Date.now() < deadline && [...runs.values()].some((r) => r.pagedAt === undefined)) {
         const now = Date.now();
-        await Promise.all(
-          [...runs.values()].map(async (run) => {
-            const v = VARIANTS.find((x) => x.name === run.variant)!;
-            const quietEnd = Math.min(now, run.surgeAt);
-            const events =
-              run.sentUpTo < quietEnd
-                ? poissonEvents(run.rng, v.historyCode, v.historyRate, run.sentUpTo, quietEnd)
-                : [];
-            if (now > run.surgeAt) {
-              const from = Math.max(run.sentUpTo, run.surgeAt);
-              const surge = poissonEvents(run.rng, 50502, v.surgeRate, from, now).map((e) => ({
-                ...e,
-                deviceId: `surge-${Math.floor(run.rng() * 50_000)}`,
-              }));
-              if (surge.length > 0) run.firstEventAt ??= Math.min(...surge.map((e) => e.timestamp));
-              events.push(...surge);
-            }
-            run.sentUpTo = now;
-            if (events.length > 0) await post(server.url, run.key, events);
-          }),
-        );
+        // One project after another: the phones of a real fleet do not all send at once.
+        for (const run of runs.values()) await sendDue(server.url, run, now);
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
       const results = VARIANTS.map((v) => {

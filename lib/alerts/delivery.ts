@@ -43,6 +43,9 @@ export async function deliverDue(
   options: { nowMs?: number; baseUrl: string; limit?: number },
 ): Promise<DeliveryReport> {
   const nowMs = options.nowMs ?? Date.now();
+  // Attempts are recorded on the clock of `nowMs` (simulated in tests), moving on in real time.
+  const startedMs = Date.now();
+  const clock = () => nowMs + (Date.now() - startedMs);
   const { rows } = await poolOf(db).query<{ id: string }>(
     `UPDATE "Notification" SET attempts = attempts + 1, "nextAttemptAt" = $2
      WHERE id IN (SELECT id FROM "Notification"
@@ -57,7 +60,7 @@ export async function deliverDue(
   for (const { id } of rows) {
     const notification = await loadNotification(db, id);
     if (!notification) continue;
-    const result = await deliver(db, notification, options.baseUrl);
+    const result = await deliver(db, notification, options.baseUrl, { retry: true, clock });
     report[result]++;
   }
   return report;
@@ -68,7 +71,7 @@ async function deliver(
   db: Db,
   n: Loaded,
   baseUrl: string,
-  options: { retry: boolean } = { retry: true },
+  options: { retry: boolean; clock: () => number },
 ): Promise<"sent" | "failed" | "retrying"> {
   const started = Date.now();
   let outcome: DeliveryOutcome;
@@ -88,7 +91,7 @@ async function deliver(
     const reason = error instanceof Error ? error.message : String(error);
     outcome = { ok: false, error: `request failed: ${reason}`, retryable: true };
   }
-  const at = new Date();
+  const at = new Date(options.clock());
   const retriesLeft = options.retry && n.attempts <= BACKOFF_SECONDS.length;
   const status = outcome.ok ? "sent" : outcome.retryable && retriesLeft ? "pending" : "failed";
   const error = outcome.ok ? null : outcome.error.slice(0, 500);
@@ -244,7 +247,7 @@ export async function sendTestNotification(db: Db, channelId: string, baseUrl: s
     },
   });
   const loaded = await loadNotification(db, created.id);
-  const result = await deliver(db, loaded!, baseUrl, { retry: false });
+  const result = await deliver(db, loaded!, baseUrl, { retry: false, clock: Date.now });
   const attempt = await db.notificationAttempt.findFirst({
     where: { notificationId: created.id },
     orderBy: { at: "desc" },

@@ -125,7 +125,7 @@ export async function acknowledgeIncident(db: Db, id: string, actor: string, now
 /**
  * Resolves an incident: by a person (`actor`) or by itself (actor null, with the reason in
  * `detail`). Resolving a resolved incident is a no-op. Sends the resolve notifications of an
- * incident that paged.
+ * incident that paged (one whose opening was silenced never did).
  */
 export async function resolveIncident(
   db: Db,
@@ -150,7 +150,11 @@ export async function resolveIncident(
         detail: (detail ?? { by: "person" }) as Prisma.InputJsonValue,
       },
     });
-    if (!incident.retrospective) {
+    // Only channels told of the incident hear it is over (not one whose opening was silenced).
+    const paged = await tx.notificationIncident.count({
+      where: { incidentId: id, notification: { kind: { in: ["open", "reminder"] } } },
+    });
+    if (!incident.retrospective && paged > 0) {
       const notified = { ...incident, builtin: incident.rule.builtin };
       await enqueueNotifications(tx, notified, "resolve", nowMs);
     }

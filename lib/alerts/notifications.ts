@@ -88,6 +88,8 @@ async function joinGroup(
     where: {
       channelId,
       kind: "open",
+      // A peer that failed for good never reached the channel: this incident needs its own.
+      status: { in: ["pending", "sent"] },
       createdAt: { gte: new Date(nowMs - GROUP_MINUTES * 60_000) },
       incidents: {
         some: {
