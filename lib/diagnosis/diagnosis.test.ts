@@ -2,19 +2,34 @@
  * Each simulator scenario (a known cause, played as events) must yield that cause as the top
  * hypothesis, from a surge window of 15 minutes (its first, or two hours in for a wave that
  * rises over hours) against the 3 hours before it began, with the code's normal traffic mixed
- * in as it is in the field.
+ * in as it is in the field, and the code's per-minute counts from 15 minutes before the window
+ * for the onset.
  */
 import { describe, expect, it } from "vitest";
 
 import type { GeneratedEvent } from "../simulate/population";
-import { createTraffic, type ScenarioName } from "../simulate/scenarios";
-import { buildEvidence, diagnose, type DiagnosticEvent, type HypothesisId } from "./index";
+import {
+  BAD_CHAIN_HOST,
+  createTraffic,
+  INTERCEPTION_CARRIER,
+  SCENARIO_NAMES,
+  type ScenarioName,
+} from "../simulate/scenarios";
+import {
+  buildEvidence,
+  diagnose,
+  type DiagnosticEvent,
+  type HypothesisId,
+  type OnsetShape,
+} from "./index";
 
 const MINUTE = 60_000;
 /** Thursday 2026-11-26 14:01:15 in UTC+8. */
 const START = Date.UTC(2026, 10, 26, 6, 1, 15);
 const SURGE_MINUTES = 15;
 const BASELINE_MINUTES = 3 * 60;
+/** Minutes of counts before the surge window, for the onset. */
+const LEAD_MINUTES = 15;
 
 /** What the server stores of a simulated event: the batch's drift is the phone's clock offset. */
 function asStored({ event, clockOffsetMs }: GeneratedEvent): DiagnosticEvent {
@@ -35,25 +50,38 @@ function asStored({ event, clockOffsetMs }: GeneratedEvent): DiagnosticEvent {
   };
 }
 
-function diagnoseScenario(name: ScenarioName, code: number, seed = 11, afterMinutes = 0) {
+function diagnoseScenario(
+  name: ScenarioName,
+  code: number,
+  seed = 11,
+  afterMinutes = 0,
+  surgeMinutes = SURGE_MINUTES,
+) {
   const traffic = createTraffic({
     seed,
     rate: 10,
     populationSize: 10_000,
     scenarios: [{ name, startMs: START }],
   });
+  const ofCode = (m: number) => traffic.eventsForMinute(m).filter((e) => e.event.code === code);
   const window = (from: number, minutes: number) => {
     const events: DiagnosticEvent[] = [];
     for (let m = Math.floor(from / MINUTE) * MINUTE; m < from + minutes * MINUTE; m += MINUTE) {
-      for (const e of traffic.eventsForMinute(m))
-        if (e.event.code === code) events.push(asStored(e));
+      for (const e of ofCode(m)) events.push(asStored(e));
     }
     return { events, minutes };
   };
+  const surgeFrom = START + afterMinutes * MINUTE;
+  const seriesFrom = Math.floor(surgeFrom / MINUTE) * MINUTE - LEAD_MINUTES * MINUTE;
+  const counts: number[] = [];
+  for (let m = seriesFrom; m < surgeFrom + surgeMinutes * MINUTE; m += MINUTE) {
+    counts.push(ofCode(m).length);
+  }
   const evidence = buildEvidence(
     code,
-    window(START + afterMinutes * MINUTE, SURGE_MINUTES),
+    window(surgeFrom, surgeMinutes),
     window(START - BASELINE_MINUTES * MINUTE, BASELINE_MINUTES),
+    { startMs: seriesFrom, counts },
   );
   return { evidence, hypotheses: diagnose(evidence) };
 }
@@ -67,14 +95,131 @@ const CASES: Array<[ScenarioName, number, HypothesisId, number?]> = [
   ["dns", 50504, "carrier-dns"],
   ["cloud-outage", 10202, "device-cloud-outage"],
   ["pairing-wave", 1006, "app-release", 120],
+  ["interception", 50502, "interception"],
+  // The block page's certificate: "Hostname … not verified", from the same carrier.
+  ["interception", 50515, "interception"],
+  ["bad-chain", 50502, "bad-intermediate-chain"],
+];
+
+/**
+ * The onset each scenario's window shows (null: not in view, the pairing wave two hours in),
+ * and the window's start and length when not its first 15 minutes: interception at ~4× the
+ * background rises too faintly in 15 minutes to call, clearly in 30.
+ */
+const ONSETS: Array<[ScenarioName, number, OnsetShape | null, number?, number?]> = [
+  ["cert-expiry", 50502, "step"],
+  ["lb-node", 50502, "step"],
+  ["old-android-ca", 50502, "step"],
+  ["bad-chain", 50502, "step"],
+  ["dns", 50504, "step"],
+  ["cloud-outage", 10202, "step"],
+  ["clock-skew", 50502, "ramp"],
+  ["pairing-wave", 1006, null, 120],
+  ["interception", 50502, "ramp", 0, 30],
 ];
 
 describe("the diagnosis of each simulated cause", () => {
+  it("covers every scenario the simulator plays", () => {
+    expect(new Set(CASES.map(([scenario]) => scenario))).toEqual(new Set(SCENARIO_NAMES));
+  });
+
   it.each(CASES)("%s (%i) → %s", (scenario, code, cause, afterMinutes) => {
     const { evidence, hypotheses } = diagnoseScenario(scenario, code, 11, afterMinutes);
     expect(evidence.surge.events).toBeGreaterThan(evidence.surge.expected);
     expect(hypotheses[0]?.id, JSON.stringify(hypotheses.map((h) => [h.id, h.score]))).toBe(cause);
     expect(hypotheses[0]!.evidence.length).toBeGreaterThan(0);
+  });
+
+  it.each([11, 12, 13, 14])("interception (seed %i): the carrier is the evidence", (seed) => {
+    const { hypotheses } = diagnoseScenario("interception", 50502, seed);
+    expect(hypotheses[0]?.id, JSON.stringify(hypotheses.map((h) => [h.id, h.score]))).toBe(
+      "interception",
+    );
+    expect(hypotheses[0]!.evidence[0]).toMatchObject({
+      what: "carrier",
+      value: INTERCEPTION_CARRIER,
+    });
+    expect(hypotheses[0]!.evidence[0]!.excessShare).toBeGreaterThan(0.7);
+  });
+
+  it.each([11, 12, 13, 14])(
+    "bad-chain (seed %i): the host is the evidence, on all its nodes",
+    (seed) => {
+      const { evidence, hypotheses } = diagnoseScenario("bad-chain", 50502, seed);
+      expect(hypotheses[0]?.id, JSON.stringify(hypotheses.map((h) => [h.id, h.score]))).toBe(
+        "bad-intermediate-chain",
+      );
+      expect(hypotheses[0]!.evidence[0]).toMatchObject({
+        what: "host",
+        value: BAD_CHAIN_HOST.name,
+      });
+      expect(hypotheses[0]!.evidence[0]!.excessShare).toBeGreaterThan(0.9);
+      expect(hypotheses[0]!.evidence[1]).toMatchObject({ what: "signal:trustAnchor" });
+      // Not one node: the phones pinned to each of them fail.
+      expect(evidence.dimensions.remoteIp[0]!.excessShare).toBeLessThan(0.5);
+      // The deploy is a step, and says so.
+      expect(hypotheses[0]!.evidence).toContainEqual({
+        what: "onset",
+        value: "step",
+        excessShare: 1,
+        share: 1,
+        baselineShare: 0,
+      });
+    },
+  );
+
+  it.each(ONSETS)("%s (%i): the onset is %s", (scenario, code, shape, afterMinutes, minutes) => {
+    const { evidence } = diagnoseScenario(scenario, code, 11, afterMinutes, minutes);
+    expect(evidence.onset?.shape ?? null, JSON.stringify(evidence.onset)).toBe(shape);
+    if (shape === "step") {
+      // From the scenario's start minute (or the one after, when it starts late in its minute).
+      const first = Date.parse(evidence.onset!.firstMinute);
+      expect(first).toBeGreaterThanOrEqual(Math.floor(START / MINUTE) * MINUTE);
+      expect(first).toBeLessThanOrEqual(Math.floor(START / MINUTE) * MINUTE + MINUTE);
+      expect(evidence.onset!.minutesToHalfPeak).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it("shows a step as evidence of an expired certificate, and halves it on a ramp", () => {
+    const { evidence, hypotheses } = diagnoseScenario("cert-expiry", 50502);
+    expect(hypotheses[0]!.evidence.at(-1)).toMatchObject({ what: "onset", value: "step" });
+    const ramped = diagnose({ ...evidence, onset: { ...evidence.onset!, shape: "ramp" } });
+    expect(ramped[0]!.id).toBe("certificate-expired");
+    expect(ramped[0]!.score).toBeCloseTo(hypotheses[0]!.score / 2, 5);
+    expect(ramped[0]!.evidence.some((l) => l.what === "onset")).toBe(false);
+    // Without a minute series, no onset: the same cause, no onset line.
+    const unknown = diagnose({ ...evidence, onset: null });
+    expect(unknown[0]!.score).toBe(hypotheses[0]!.score);
+    expect(unknown[0]!.evidence.some((l) => l.what === "onset")).toBe(false);
+  });
+
+  it("shows a ramp as evidence of wrong clocks, and of interception", () => {
+    const clocks = diagnoseScenario("clock-skew", 50502).hypotheses;
+    expect(clocks[0]!.evidence).toContainEqual(
+      expect.objectContaining({ what: "onset", value: "ramp" }),
+    );
+    const intercepted = diagnoseScenario("interception", 50502, 11, 0, 30).hypotheses;
+    expect(intercepted[0]!.id).toBe("interception");
+    expect(intercepted[0]!.evidence).toContainEqual(
+      expect.objectContaining({ what: "onset", value: "ramp" }),
+    );
+  });
+
+  it("halves a new app version that starts as a step: adoption ramps", () => {
+    const { evidence, hypotheses } = diagnoseScenario("pairing-wave", 1006, 11, 120);
+    expect(evidence.onset).toBeNull();
+    const stepped = diagnose({
+      ...evidence,
+      onset: {
+        shape: "step",
+        firstMinute: new Date(START).toISOString(),
+        minutesToHalfPeak: 0,
+        minutesToPeak: 0,
+        peakPerMinute: 100,
+      },
+    });
+    expect(stepped[0]!.id).toBe("app-release");
+    expect(stepped[0]!.score).toBeCloseTo(hypotheses[0]!.score / 2, 5);
   });
 
   it("names the expired certificate in the first line, in Chinese and English", () => {
@@ -134,7 +279,7 @@ describe("the diagnosis of each simulated cause", () => {
   });
 });
 
-/** Hand-made events for the causes the simulator cannot play yet. */
+/** Hand-made events: the causes again, without the simulator's regularities. */
 function event(overrides: Partial<DiagnosticEvent>, i: number): DiagnosticEvent {
   return {
     clockDriftMs: 0,

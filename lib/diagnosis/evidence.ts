@@ -8,6 +8,7 @@
  * background (for 50502, mostly phones with wrong clocks) must not be mistaken for its cause.
  */
 import type { DiagnosticRow } from "../telemetry/reads";
+import { classifyOnset, type OnsetShape } from "./onset";
 
 /**
  * One event as the diagnosis reads it: the columns of the `event` table it weighs, as
@@ -59,6 +60,29 @@ export interface ValueEvidence {
   baselineShare: number;
 }
 
+/** How the surge began (`onset.ts`), read from the code's per-minute counts. */
+export interface Onset {
+  shape: OnsetShape;
+  /** The first minute of the rise (ISO 8601). */
+  firstMinute: string;
+  /** Minutes from it to the first at half the rise's top (0: the same minute). */
+  minutesToHalfPeak: number;
+  /** Minutes from it to the top (to the last minute read, if still rising). */
+  minutesToPeak: number;
+  /** The peak: events a minute, the highest 3-minute mean. */
+  peakPerMinute: number;
+}
+
+/**
+ * The code's count in each minute from some minutes before the surge window (a lead-in, so
+ * that a rise at the window's first minute shows as one) to its end, oldest first.
+ */
+export interface MinuteSeries {
+  /** The first minute's start (ms since the epoch). */
+  startMs: number;
+  counts: readonly number[];
+}
+
 export interface Evidence {
   code: number;
   surge: {
@@ -74,6 +98,8 @@ export interface Evidence {
   dimensions: Record<Dimension, ValueEvidence[]>;
   /** Per signal, the evidence of "events with it". */
   signals: Record<Signal, ValueEvidence>;
+  /** How the surge began; null without a minute series, or when it shows no clear onset. */
+  onset: Onset | null;
 }
 
 interface Window {
@@ -88,9 +114,15 @@ interface Window {
  * Evidence for a surge of `code`: its events in `surge` against the code's events in `baseline`
  * (a window before the surge; `minutes` are each window's length). Either window's events may
  * be a sample, with the window's `total`: rates come from the totals, compositions from the
- * samples. Throws a RangeError when a window has no length.
+ * samples. With the code's per-minute counts around the surge (`series`), the onset too,
+ * against the baseline's rate. Throws a RangeError when a window has no length.
  */
-export function buildEvidence(code: number, surge: Window, baseline: Window): Evidence {
+export function buildEvidence(
+  code: number,
+  surge: Window,
+  baseline: Window,
+  series?: MinuteSeries,
+): Evidence {
   if (!(surge.minutes > 0 && baseline.minutes > 0)) {
     throw new RangeError("surge and baseline windows need a positive length");
   }
@@ -145,8 +177,18 @@ export function buildEvidence(code: number, surge: Window, baseline: Window): Ev
     baseline: { events: baselineTotal, minutes: baseline.minutes },
     dimensions,
     signals,
+    onset: series ? onsetOf(series, baselineTotal / baseline.minutes) : null,
   };
 }
+
+function onsetOf(series: MinuteSeries, baselinePerMinute: number): Onset | null {
+  const reading = classifyOnset(series.counts, baselinePerMinute);
+  if (!reading) return null;
+  const { firstIndex, ...rest } = reading;
+  return { ...rest, firstMinute: new Date(series.startMs + firstIndex * MINUTE_MS).toISOString() };
+}
+
+const MINUTE_MS = 60_000;
 
 /** Stands for "no value" in a split (a string no field can hold: NUL is refused at ingest). */
 const NO_VALUE = "\u0000";

@@ -3,8 +3,11 @@ import { describe, expect, it } from "vitest";
 import { eventSchema } from "../ingest/event-schema";
 import { CELLULAR, HOSTS, javaDate, type GeneratedEvent } from "./population";
 import {
+  BAD_CHAIN_HOST,
+  BAD_CHAIN_UNCACHED,
   createTraffic,
   DNS_CARRIER,
+  INTERCEPTION_CARRIER,
   LB_NODE,
   NEW_APP_VERSION,
   pastIncidentStart,
@@ -160,6 +163,65 @@ describe("scenarios", () => {
     expect(
       after.filter((e) => e.event.carrier === DNS_CARRIER).length / after.length,
     ).toBeGreaterThan(0.7);
+  });
+
+  it("interception: 50502 and some 50515 from one carrier's mobile data, every host, rising", () => {
+    const { events, own, traffic } = run("interception", { after: 40 * MINUTE, rate: 10 });
+    expect(distinct(own.map((e) => e.event.code))).toEqual(new Set([50502, 50515]));
+    for (const { event } of own) {
+      expect(event.carrier).toBe(INTERCEPTION_CARRIER);
+      expect(CELLULAR).toContain(event.network);
+      expect(event.message).toMatch(
+        event.code === 50502
+          ? /Trust anchor for certification path not found\.$/
+          : new RegExp(`^Hostname ${event.host!.replace(/\./g, "\\.")} not verified:`),
+      );
+    }
+    const fail = own.filter((e) => e.event.code === 50502);
+    expect(fail.length / own.length).toBeGreaterThan(0.7);
+    // Every host of the carrier's market, every app version, a wide range of Android levels.
+    const market = HOSTS.filter((h) => h.market === "cn").map((h) => h.name);
+    expect(distinct(fail.map((e) => e.event.host))).toEqual(distinct(market));
+    expect(distinct(fail.map((e) => e.event.appVersion)).size).toBeGreaterThanOrEqual(5);
+    expect(distinct(fail.map((e) => e.event.apiLevel)).size).toBeGreaterThan(8);
+    // Not one instant: the first five minutes carry far less than minutes 20-25.
+    const first = own.filter((e) => e.atMs < START + 5 * MINUTE).length;
+    const later = own.filter(
+      (e) => e.atMs >= START + 20 * MINUTE && e.atMs < START + 25 * MINUTE,
+    ).length;
+    expect(later).toBeGreaterThan(3 * first);
+    // Phones once behind the middlebox keep failing: the devices of minute 10 fail later too.
+    const early = distinct(
+      own.filter((e) => e.atMs < START + 10 * MINUTE).map((e) => e.event.deviceId),
+    );
+    const pool = traffic.population.devices.filter((d) => d.carrier === INTERCEPTION_CARRIER);
+    expect(early.size).toBeLessThan(0.6 * pool.length);
+    // The carrier's 50502 is most of the code after 20 minutes.
+    const after = events.filter((e) => e.event.code === 50502 && e.atMs >= START + 20 * MINUTE);
+    expect(
+      after.filter((e) => e.event.carrier === INTERCEPTION_CARRIER).length / after.length,
+    ).toBeGreaterThan(0.6);
+  });
+
+  it("bad-chain: 50502 from one host on all its nodes, every version, a step at the deploy", () => {
+    const { events, own, traffic } = run("bad-chain");
+    expect(distinct(own.map((e) => e.event.code))).toEqual(new Set([50502]));
+    expect(distinct(own.map((e) => e.event.host))).toEqual(new Set([BAD_CHAIN_HOST.name]));
+    expect(distinct(own.map((e) => e.event.remoteIp))).toEqual(new Set(BAD_CHAIN_HOST.nodes));
+    for (const { event } of own) {
+      expect(event.message).toContain("Trust anchor for certification path not found.");
+    }
+    expect(distinct(own.map((e) => e.event.appVersion)).size).toBeGreaterThanOrEqual(5);
+    expect(distinct(own.map((e) => e.event.apiLevel)).size).toBeGreaterThan(8);
+    // Patchy: only the phones that did not cache the intermediate, each sticky.
+    const failing = distinct(own.map((e) => e.event.deviceId));
+    const market = traffic.population.devices.filter((d) => d.region.startsWith("cn-"));
+    const share = market.filter((d) => failing.has(d.deviceId)).length / market.length;
+    expect(share).toBeLessThan(BAD_CHAIN_UNCACHED);
+    const before = perMinute(events, 50502, START - 30 * MINUTE, START);
+    const after = perMinute(events, 50502, START + 2 * MINUTE, START + 40 * MINUTE);
+    expect(after).toBeGreaterThan(8 * Math.max(before, 0.5));
+    expect(perMinute(own, 50502, START + MINUTE, START + 2 * MINUTE)).toBeGreaterThan(0.5 * after);
   });
 
   it("puts a backfill's past incident a few days back, at 14:01:15 fleet time", () => {

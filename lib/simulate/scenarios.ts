@@ -7,7 +7,7 @@
  * Sizes are relative to normal traffic, so they hold at any --rate. 50502 scenarios are measured
  * against FLEET_FAILURE: the 50502 a minute would bring if every phone's TLS handshakes failed,
  * taken as 80× the normal 50502 background; a scenario that hits part of the fleet (one node,
- * old Android) gets that part's share of it.
+ * one host, old Android, one carrier's mobile data) gets that part's share of it.
  */
 import {
   buildEvent,
@@ -18,6 +18,7 @@ import {
   deviceForCode,
   HOSTS,
   marketOf,
+  NETWORKS,
   normalFailure,
   SDK_VERSIONS,
   TRUST_ANCHOR,
@@ -32,6 +33,7 @@ import {
   pickWeighted,
   rngFor,
   samplePoisson,
+  unitHash,
   type Rng,
   type TrafficModel,
 } from "./traffic-model";
@@ -44,6 +46,8 @@ export const SCENARIO_NAMES = [
   "cloud-outage",
   "pairing-wave",
   "dns",
+  "interception",
+  "bad-chain",
 ] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
@@ -68,6 +72,17 @@ export const FLEET_FAILURE = 80;
 export const LB_NODE = { host: HOSTS[0]!, ip: HOSTS[0]!.nodes[1]! };
 export const DNS_CARRIER = "China Unicom";
 export const NEW_APP_VERSION = "5.5.0";
+/** The carrier whose mobile network intercepts TLS in `interception`. */
+export const INTERCEPTION_CARRIER = "China Telecom";
+/** The host `bad-chain` redeploys without its intermediate certificate (all its nodes). */
+export const BAD_CHAIN_HOST = HOSTS[1]!;
+/** Share of phones that fail on an incomplete chain: the rest cached the intermediate. */
+export const BAD_CHAIN_UNCACHED = 0.6;
+
+/** Share of requests made on mobile data (what a carrier's network carries). */
+const CELLULAR_SHARE =
+  NETWORKS.filter(([n]) => CELLULAR.includes(n)).reduce((s, [, w]) => s + w, 0) /
+  NETWORKS.reduce((s, [, w]) => s + w, 0);
 
 interface Context {
   model: TrafficModel;
@@ -107,6 +122,19 @@ function nodeShare(population: Population, host: HostSpec): number {
     (inMarket / population.devices.length) * (host.weight / hostWeight) * (1 / host.nodes.length)
   );
 }
+
+/** Share of the fleet's requests that go to one host (on all its nodes). */
+function hostShare(population: Population, host: HostSpec): number {
+  return nodeShare(population, host) * host.nodes.length;
+}
+
+/** How long `interception` takes to reach all of its carrier's phones. */
+const INTERCEPTION_RAMP_MS = 20 * 60_000;
+/** The middlebox's certificate, as phones that get a block page with a public one see it. */
+const INTERCEPTOR_DN = "CN=gw.mobile-proxy.example";
+const INTERCEPTOR_PIN = "sha256/Jm3pQm6fnXh5LCm1Sw0PRZzrVW6PaiLh7KcOTp0c5Vg=";
+/** Which phones cached the intermediate `bad-chain` leaves out (random stream of the seed). */
+const BAD_CHAIN_STREAM = 73;
 
 /** Phones whose clock jumped in a clock-skew wave: after an update or a flat battery. */
 function clockWave(population: Population, seed: number): Device[] {
@@ -250,6 +278,74 @@ export const SCENARIOS: Record<ScenarioName, Definition> = {
         atMs,
         eventId,
         fields: { network: CELLULAR[Math.floor(rng() * CELLULAR.length)] },
+      }),
+  },
+  interception: {
+    description: `a middlebox on ${INTERCEPTION_CARRIER}'s mobile network presents its own certificate: 50502 'Trust anchor for certification path not found.' (and some 50515 'Hostname … not verified') only from ${INTERCEPTION_CARRIER} phones on mobile data, on every host they use, every app version and Android level; rising over 20 minutes as its users' connections go through it, not at one instant, to about 4× the 50502 background`,
+    durationMs: 2 * HOUR_MS,
+    // The carrier's phones in the order they meet the middlebox (the pool's order is random).
+    devices: (population) => population.devices.filter((d) => d.carrier === INTERCEPTION_CARRIER),
+    expected: (c, at) =>
+      FLEET_FAILURE *
+      (c.devices.length / c.population.devices.length) *
+      CELLULAR_SHARE *
+      ramp(c, at, INTERCEPTION_RAMP_MS) *
+      c.model.expectedPerMinute(50502, at),
+    event(c, rng, atMs, eventId) {
+      // Only the phones already behind the middlebox fail, and keep failing.
+      const reached = Math.ceil(ramp(c, atMs, INTERCEPTION_RAMP_MS) * c.devices.length);
+      const device = c.devices[Math.floor(rng() * reached)] ?? c.devices[0]!;
+      const network = CELLULAR[Math.floor(rng() * CELLULAR.length)];
+      // Mostly a chain to the middlebox's own CA, which no phone trusts; sometimes a block page
+      // with a public certificate for the middlebox's name: the hostname check fails instead.
+      if (rng() < 0.8) {
+        return buildEvent(c.population, rng, {
+          code: 50502,
+          device,
+          atMs,
+          eventId,
+          failure: TRUST_ANCHOR,
+          fields: { network },
+        });
+      }
+      const host = c.population.pickHost(rng, device);
+      return buildEvent(c.population, rng, {
+        code: 50515,
+        device,
+        atMs,
+        eventId,
+        host,
+        failure: {
+          exception: "javax.net.ssl.SSLPeerUnverifiedException",
+          message: `Hostname ${host.name} not verified:\n    certificate: ${INTERCEPTOR_PIN}\n    DN: ${INTERCEPTOR_DN}\n    subjectAltNames: [gw.mobile-proxy.example]`,
+        },
+        fields: { network },
+      });
+    },
+  },
+  "bad-chain": {
+    description: `${BAD_CHAIN_HOST.name} is redeployed without its intermediate certificate: 50502 'Trust anchor for certification path not found.' from that host only, on all its nodes, every app version and Android level, within 90 s of the deploy, about 15× the 50502 background; patchy: about ${Math.round(BAD_CHAIN_UNCACHED * 100)}% of its phones fail, the others cached the intermediate`,
+    durationMs: 2 * HOUR_MS,
+    devices: (population, seed) =>
+      population.devices.filter(
+        (d) =>
+          marketOf(d.region) === BAD_CHAIN_HOST.market &&
+          unitHash(seed, BAD_CHAIN_STREAM, d.index) < BAD_CHAIN_UNCACHED,
+      ),
+    expected: (c, at) =>
+      FLEET_FAILURE *
+      hostShare(c.population, BAD_CHAIN_HOST) *
+      BAD_CHAIN_UNCACHED *
+      ramp(c, at, 90_000) *
+      c.model.expectedPerMinute(50502, at),
+    event: (c, rng, atMs, eventId) =>
+      buildEvent(c.population, rng, {
+        code: 50502,
+        device: randomOf(rng, c.devices),
+        atMs,
+        eventId,
+        host: BAD_CHAIN_HOST,
+        failure: TRUST_ANCHOR,
       }),
   },
 };

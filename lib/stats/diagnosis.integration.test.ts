@@ -2,7 +2,8 @@
  * GET /api/v1/diagnosis against a real database: a certificate expiry played by the simulator
  * (three hours of normal 50502 from the fleet, then the expiry), sent over real HTTP by the
  * simulator's own sender (wrong clocks with their sentAt), is diagnosed as an expired server
- * certificate; bad input is a problem naming the field.
+ * certificate, with a step at its notAfter minute for onset; bad input is a problem naming the
+ * field.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -71,6 +72,17 @@ describe("GET /api/v1/diagnosis", () => {
     });
     expect(body.hypotheses[0].evidence[0]).toMatchObject({ what: "signal:expiredWithRightClock" });
     expect(body.hypotheses[0].evidence[0].excessShare).toBeGreaterThan(0.9);
+    // A step at the notAfter minute (the counts from 15 minutes before `from`), shown as evidence.
+    expect(body.onset).toMatchObject({ shape: "step", firstMinute: from });
+    expect(body.onset.minutesToHalfPeak).toBeLessThanOrEqual(1);
+    expect(body.onset.peakPerMinute).toBeGreaterThan(50);
+    expect(body.hypotheses[0].evidence).toContainEqual({
+      what: "onset",
+      value: "step",
+      excessShare: 1,
+      share: 1,
+      baselineShare: 0,
+    });
   });
 
   it("answers the window before the surge with no hypothesis", async () => {
@@ -86,6 +98,7 @@ describe("GET /api/v1/diagnosis", () => {
     expect(baselineFrom).toBeLessThan(surgeStart - 170 * MINUTE);
     expect(body.surge.events).toBeLessThan(1.5 * body.surge.expected);
     expect(body.hypotheses).toEqual([]);
+    expect(body.onset).toBeNull();
   });
 
   it("refuses a range that ends before it starts, naming the field, and a missing key", async () => {

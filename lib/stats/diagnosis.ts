@@ -1,19 +1,27 @@
 /**
  * GET /api/v1/diagnosis: the likely causes of a surge of one code, ranked, each with its
  * evidence (lib/diagnosis, docs/diagnosis.md), from the raw events of the surge window against
- * the code's events in the day before it (or since its first event, if younger). Raw events are
- * kept CW_RAW_RETENTION_DAYS.
+ * the code's events in the day before it (or since its first event, if younger), and how the
+ * surge began (its onset) from the code's per-minute counts. Raw events are kept
+ * CW_RAW_RETENTION_DAYS.
  */
 import type pg from "pg";
 
 import type { Principal } from "../auth/authorize";
-import { buildEvidence, diagnose } from "../diagnosis";
+import { buildEvidence, diagnose, type MinuteSeries } from "../diagnosis";
 import { mergeBeforeRead } from "../telemetry/aggregates";
-import { diagnosticEvents, firstMinutes, minuteCounts } from "../telemetry/reads";
+import {
+  denseMinuteCounts,
+  diagnosticEvents,
+  firstMinutes,
+  minuteCounts,
+} from "../telemetry/reads";
 import type { DiagnosisQuery } from "./params";
 import { readInScope } from "./scope";
 
 const BASELINE_MS = 86_400_000;
+/** Minutes of counts read before the surge window for its onset: a rise at `from` shows. */
+export const ONSET_LEAD_MINUTES = 15;
 /** Events read per window at most (the newest): shares from 10,000 are within ~1%. */
 export const DIAGNOSIS_SAMPLE = 10_000;
 
@@ -27,8 +35,9 @@ export type WindowDiagnosis = Awaited<ReturnType<typeof diagnoseWindow>>;
 
 /**
  * The diagnosis of `code`'s events in [from, to) of one project against its baseline (the day
- * before, or since the code's first minute): the surge's size and the ranked hypotheses with
- * their evidence, as GET /api/v1/diagnosis answers it. Incidents store the same shape.
+ * before, or since the code's first minute): the surge's size, its onset (from the per-minute
+ * counts of [from − 15 min, to), whole minutes up to the current one) and the ranked hypotheses
+ * with their evidence, as GET /api/v1/diagnosis answers it. Incidents store the same shape.
  */
 export async function diagnoseWindow(
   pool: pg.Pool,
@@ -71,6 +80,7 @@ export async function diagnoseWindow(
     query.code,
     { ...(await read(query.from, query.to)), minutes: minutes(query.from, query.to) },
     { ...(await read(baselineFrom, query.from)), minutes: minutes(baselineFrom, query.from) },
+    await minuteSeries(pool, projectId, query),
   );
   return {
     code: query.code,
@@ -83,6 +93,7 @@ export async function diagnoseWindow(
       devices: evidence.surge.devices,
     },
     baselineEvents: evidence.baseline.events,
+    onset: evidence.onset,
     hypotheses: diagnose(evidence).map((h) => ({
       id: h.id,
       score: Number(h.score.toFixed(3)),
@@ -96,4 +107,23 @@ export async function diagnoseWindow(
       })),
     })),
   };
+}
+
+/**
+ * The code's count in each minute from ONSET_LEAD_MINUTES before `from` to `to`, zeros
+ * included; the current minute, still filling, and later ones are left out.
+ */
+async function minuteSeries(
+  pool: pg.Pool,
+  projectId: string,
+  query: { code: number; from: Date; to: Date },
+): Promise<MinuteSeries> {
+  const first = Math.floor(query.from.getTime() / 60_000) - ONSET_LEAD_MINUTES;
+  const end = Math.max(
+    first,
+    Math.min(Math.ceil(query.to.getTime() / 60_000), Math.floor(Date.now() / 60_000)),
+  );
+  const dense = await denseMinuteCounts(pool, projectId, [query.code], first, end);
+  const counts = Array.from(dense.get(query.code) ?? []);
+  return { startMs: first * 60_000, counts };
 }
