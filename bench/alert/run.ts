@@ -5,7 +5,7 @@
  * that checks the signature.
  *
  *   1. a scratch database on the local PostgreSQL; `--runs` (10) projects per variant, every
- *      project with its built-in rules and one signed webhook channel for every project,
+ *      project with its built-in rules and a signed webhook channel of its own,
  *   2. a week of history per project, sent through POST /api/v1/events:
  *        steady — 50502 at ~1.5 a minute (a daily swing of ±40%) from 3,000 phones,
  *        quiet  — 50502 at ~0.05 a minute (a code near zero),
@@ -189,16 +189,18 @@ async function main() {
     await seedCatalog(db);
     const runs = new Map<string, Run>();
     const receiver = await startReceiver(runs);
-    await createChannel(
-      db,
-      null,
-      { name: "bench hook", type: "webhook", url: receiver.url, secret: SECRET },
-      "bench",
-    );
     for (const variant of VARIANTS) {
       for (let i = 0; i < RUNS; i++) {
         const slug = `${variant.name}-${i}`;
-        await createProject(db, { slug });
+        const project = await createProject(db, { slug });
+        // A channel per project: one shared by every project would (rightly) group surges that
+        // start in several projects within minutes into one message.
+        await createChannel(
+          db,
+          project.id,
+          { name: "bench hook", type: "webhook", url: receiver.url, secret: SECRET },
+          "bench",
+        );
         const { key } = await createApiKey(db, { projectSlug: slug, scopes: ["ingest"] });
         runs.set(slug, {
           variant: variant.name,
@@ -271,6 +273,15 @@ async function main() {
           p95Seconds: delays.length ? percentile(delays, 95) : null,
           maxSeconds: delays.length ? Math.max(...delays) : null,
           delaysSeconds: delays.sort((a, b) => a - b),
+          // Where in its minute each surge began (the detector needs two unusual minutes, so a
+          // surge that begins late in a minute is paged sooner after its first event).
+          perRun: mine.map((r) => ({
+            project: r.slug,
+            firstEventAt: r.firstEventAt ? new Date(r.firstEventAt).toISOString() : null,
+            secondOfMinute: r.firstEventAt ? Math.round((r.firstEventAt % MINUTE) / 1_000) : null,
+            pagedAfterSeconds:
+              r.pagedAt && r.firstEventAt ? (r.pagedAt - r.firstEventAt) / 1_000 : null,
+          })),
         };
       });
       const falsePages = await db.incident.count({

@@ -1,0 +1,190 @@
+/**
+ * The kinds of rule and the incidents nobody is paged for, against a real database over real
+ * HTTP ingest: a surge found in backfilled history opens a retrospective incident that is
+ * resolved at once and never notified; a code first seen in a project at a high rate from many
+ * phones opens a "new code" incident; a threshold rule opens when its window's count reaches
+ * the threshold and resolves when it falls back below; the built-in 50502 rule fires in a
+ * project that never sent a 50502.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import type { GeneratedEvent } from "@/lib/simulate/population";
+import { startIngestFixture, type IngestFixture } from "@/test/support/app";
+import { serveRoutes, type RouteServer } from "@/test/support/http-server";
+import { startReceiver, type Receiver } from "@/test/support/receivers";
+import { background, certificateExpired, sendEvents } from "@/test/support/surges";
+
+const MINUTE = 60_000;
+const CYCLE = 15_000;
+
+let fixture: IngestFixture;
+let server: RouteServer;
+let receiver: Receiver;
+
+async function alerts() {
+  const { getDb } = await import("@/lib/db/server");
+  const { poolOf } = await import("@/lib/db/client");
+  const { runAlertCycle } = await import("@/lib/alerts/cycle");
+  const db = await getDb();
+  return {
+    db,
+    cycle: (nowMs: number) =>
+      runAlertCycle(db, poolOf(db), {
+        nowMs,
+        cycleMs: CYCLE,
+        baseUrl: "http://codewatch.test",
+        force: true,
+      }),
+  };
+}
+
+async function project(slug: string) {
+  const key = await fixture.createKey(["ingest"], slug);
+  const { db } = await alerts();
+  return { key, projectId: (await db.project.findUnique({ where: { slug } }))!.id };
+}
+
+/** `perMinute` events of `code` from `devices` phones over [fromMs, toMs). */
+function events(code: number, fromMs: number, toMs: number, perMinute: number, devices: number) {
+  const out: GeneratedEvent[] = [];
+  const step = MINUTE / perMinute;
+  for (let i = 0; fromMs + i * step < toMs; i++) {
+    const atMs = Math.floor(fromMs + i * step);
+    out.push({
+      atMs,
+      clockOffsetMs: 0,
+      event: { code, timestamp: atMs, deviceId: `d${code}-${i % devices}`, message: "failed" },
+    });
+  }
+  return out;
+}
+
+/** The projects a test made leave the later cycles alone. */
+async function quiet(projectId: string) {
+  const { db } = await alerts();
+  await db.alertRule.updateMany({ where: { projectId }, data: { enabled: false } });
+}
+
+beforeAll(async () => {
+  fixture = await startIngestFixture({ env: { CW_INGEST_REQUESTS_PER_SECOND: "10000" } });
+  const { POST } = await import("@/app/api/v1/events/route");
+  server = await serveRoutes({ "POST /api/v1/events": POST });
+  receiver = await startReceiver({ type: "webhook", secret: "rules-secret" });
+  const { db } = await alerts();
+  const { createChannel } = await import("@/lib/alerts/channels");
+  await createChannel(
+    db,
+    null,
+    { name: "hook", type: "webhook", url: receiver.url, secret: "rules-secret" },
+    "test",
+  );
+  await quiet(fixture.projectId);
+}, 120_000);
+
+afterAll(async () => {
+  await receiver?.close();
+  await server?.close();
+  await fixture?.close();
+});
+
+describe("rules", () => {
+  it("records a surge found in backfilled history as a retrospective incident, never paged", async () => {
+    const { db, cycle } = await alerts();
+    const { key, projectId } = await project("backfilled");
+    // On a five-minute mark, at the start of its minute: the cycle that looks back.
+    const now = Math.floor(Date.now() / (5 * MINUTE)) * 5 * MINUTE + 1_000;
+    const surgeFrom = now - 3 * 60 * MINUTE;
+    await sendEvents(server.url, key, [
+      ...background(now - 6 * 60 * MINUTE, now),
+      ...certificateExpired(surgeFrom, surgeFrom + 20 * MINUTE, 150),
+    ]);
+    const before = receiver.requests.length;
+    const report = await cycle(now);
+    expect(report.retrospective).toBe(1);
+    const incident = (await db.incident.findFirst({
+      where: { projectId },
+      include: { timeline: true, notifications: true },
+    }))!;
+    expect(incident).toMatchObject({ retrospective: true, status: "resolved", code: 50502 });
+    expect(Math.abs(incident.startedAt.getTime() - surgeFrom)).toBeLessThanOrEqual(2 * MINUTE);
+    expect(incident.devices).toBeGreaterThan(100);
+    expect((incident.diagnosis as { hypotheses: { id: string }[] }).hypotheses[0]!.id).toBe(
+      "certificate-expired",
+    );
+    expect(incident.notifications).toHaveLength(0);
+    expect(incident.timeline.map((e) => e.kind)).toEqual(["opened", "resolved"]);
+    // Looking again finds it covered: no second incident.
+    await cycle(now + 5 * MINUTE);
+    expect(await db.incident.count({ where: { projectId } })).toBe(1);
+    expect(receiver.requests.length).toBe(before);
+    await quiet(projectId);
+  }, 120_000);
+
+  it("opens a new-code incident for a code the project never had, arriving from many phones", async () => {
+    const { db, cycle } = await alerts();
+    const { key, projectId } = await project("new-code");
+    const now = Math.floor(Date.now() / MINUTE) * MINUTE - 10 * MINUTE + 20_000;
+    // Three hours of 1006 (pairing), then 1102 at 60 a minute from 100 phones for 3 minutes.
+    await sendEvents(server.url, key, [
+      ...events(1006, now - 3 * 60 * MINUTE, now, 2, 50),
+      ...events(1102, now - 3 * MINUTE, now, 60, 100),
+    ]);
+    await cycle(now);
+    const incident = await db.incident.findFirst({
+      where: { projectId },
+      include: { rule: true },
+    });
+    expect(incident).toMatchObject({ code: 1102, status: "open" });
+    expect(incident!.rule.builtin).toBe("new-code");
+    await quiet(projectId);
+  }, 120_000);
+
+  it("the built-in 50502 rule fires in a project that never sent a 50502 (and new-code stays quiet)", async () => {
+    const { db, cycle } = await alerts();
+    const { key, projectId } = await project("first-50502");
+    const now = Math.floor(Date.now() / MINUTE) * MINUTE - 10 * MINUTE + 20_000;
+    await sendEvents(server.url, key, [
+      ...events(1006, now - 3 * 60 * MINUTE, now, 2, 50),
+      ...certificateExpired(now - 2 * MINUTE, now, 75),
+    ]);
+    await cycle(now);
+    const incidents = await db.incident.findMany({ where: { projectId }, include: { rule: true } });
+    expect(incidents.map((i) => [i.code, i.rule.builtin])).toEqual([[50502, "50502-surge"]]);
+    await quiet(projectId);
+  }, 120_000);
+
+  it("a threshold rule opens at its count and resolves below it", async () => {
+    const { db, cycle } = await alerts();
+    const { key, projectId } = await project("threshold");
+    await db.alertRule.updateMany({ where: { projectId }, data: { enabled: false } });
+    const { createRule } = await import("@/lib/alerts/rules");
+    await createRule(db, projectId, {
+      name: "pairing failures",
+      kind: "threshold",
+      code: 1006,
+      metric: "count",
+      threshold: 100,
+      windowMinutes: 5,
+      minEvents: 0,
+      minDevices: 5,
+    });
+    const t0 = Math.floor(Date.now() / MINUTE) * MINUTE - 40 * MINUTE + 20_000;
+    // 10 a minute for an hour (50 in any five minutes), then 30 a minute for 10 minutes, then 10.
+    await sendEvents(server.url, key, [
+      ...events(1006, t0 - 60 * MINUTE, t0, 10, 40),
+      ...events(1006, t0, t0 + 10 * MINUTE, 30, 40),
+      ...events(1006, t0 + 10 * MINUTE, t0 + 30 * MINUTE, 10, 40),
+    ]);
+    await cycle(t0 - MINUTE);
+    expect(await db.incident.count({ where: { projectId } })).toBe(0);
+    await cycle(t0 + 4 * MINUTE);
+    const opened = (await db.incident.findFirst({ where: { projectId } }))!;
+    expect(opened.status).toBe("open");
+    for (let m = 5; m <= 29; m++) await cycle(t0 + m * MINUTE);
+    const after = (await db.incident.findUnique({ where: { id: opened.id } }))!;
+    expect(after.status).toBe("resolved");
+    // Not while the window still held 100 (until the surge ended at t0 + 10 min).
+    expect(after.resolvedAt!.getTime()).toBeGreaterThanOrEqual(t0 + 10 * MINUTE);
+    await quiet(projectId);
+  }, 120_000);
+});
