@@ -1,8 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { useMemo } from "react";
 
+import { RelatedIncidents } from "@/components/alerts/related-incidents";
 import { LazyTimeSeriesChart } from "@/components/charts/lazy-time-series-chart";
 import { useI18n } from "@/components/providers";
 import { codeLines } from "@/lib/charts/series";
@@ -130,10 +130,9 @@ export function CodeActivity(props: CodeActivityProps) {
 
 /**
  * Below the explanation and the chart: the code's breakdowns by every dimension against the
- * baseline, its newest events, and a place for its incidents (the alerting work fills it).
+ * baseline, its newest events, and its incidents in the project.
  */
 export function CodeInsights(props: Omit<CodeActivityProps, "summary">) {
-  const { t } = useI18n();
   const { view, change, timeZone } = useView(
     useMemo(() => props.projects.map((p) => p.slug), [props.projects]),
     props.user,
@@ -145,13 +144,7 @@ export function CodeInsights(props: Omit<CodeActivityProps, "summary">) {
     <div className="code-activity">
       <Breakdowns view={view} code={props.code} filter={filter} />
       <RecentEvents view={view} code={props.code} timeZone={timeZone} />
-      <section className="panel" aria-labelledby="incidents-heading">
-        <h2 id="incidents-heading">{t.dashboard.relatedIncidents}</h2>
-        <p className="muted">{t.dashboard.incidentsLater}</p>
-        <p>
-          <Link href="/incidents">{t.nav.incidents}</Link>
-        </p>
-      </section>
+      <RelatedIncidents project={view.project} code={props.code} timeZone={timeZone} />
     </div>
   );
 }

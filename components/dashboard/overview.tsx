@@ -2,6 +2,7 @@
 
 import { useMemo, useSyncExternalStore } from "react";
 
+import { OpenIncidents } from "@/components/alerts/open-incidents";
 import { LazyTimeSeriesChart } from "@/components/charts/lazy-time-series-chart";
 import { useI18n } from "@/components/providers";
 import { instantLabel } from "@/lib/charts/labels";
@@ -42,9 +43,9 @@ const LINES_SHOWN = 8;
 
 /**
  * The overview: for the chosen project and range, the events against the previous period, the
- * codes spiking now, a chart of the busiest codes (or of families, stacked) with every spike of
- * every code shaded and the releases marked, and the top codes with their sparklines. Everything
- * refreshes by itself while the range ends now (queries.ts).
+ * codes spiking now, the incidents still open, a chart of the busiest codes (or of families,
+ * stacked) with every spike of every code shaded and the releases marked, and the top codes with
+ * their sparklines. Everything refreshes by itself while the range ends now (queries.ts).
  */
 export function Overview({ projects, user }: { projects: ProjectDto[]; user: string }) {
   const { locale, t } = useI18n();
@@ -148,6 +149,7 @@ export function Overview({ projects, user }: { projects: ProjectDto[]; user: str
           />
         )}
       </QueryState>
+      <OpenIncidents project={view.project} timeZone={timeZone} catalogue={byCode} />
       {empty ? (
         <section className="empty-state">
           <h2>{t.dashboard.noData}</h2>

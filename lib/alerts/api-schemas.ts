@@ -47,9 +47,22 @@ const ruleFields = {
 
 /** A threshold needs its metric and value; a share is a fraction of all events (0 to 1]. */
 function checkRule(
-  rule: { kind?: string; metric?: string | null; threshold?: number | null },
+  rule: {
+    kind?: string;
+    metric?: string | null;
+    threshold?: number | null;
+    code?: number | null;
+    family?: string | null;
+  },
   ctx: z.RefinementCtx,
 ) {
+  if (rule.code != null && rule.family != null) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["family"],
+      message: "give a code or a family, not both",
+    });
+  }
   if (rule.kind !== "threshold") return;
   if (!rule.metric) ctx.addIssue({ code: "custom", path: ["metric"], message: "required" });
   if (rule.threshold == null) {

@@ -351,6 +351,37 @@ describe("rules", () => {
   });
 });
 
+describe("silences", () => {
+  it("names a rule that does not exist rather than failing", async () => {
+    const response = await call(routes.silences.POST, {
+      path: "/api/v1/silences",
+      method: "POST",
+      caller: callers.ops,
+      json: {
+        project: "fleet",
+        ruleId: "00000000-0000-4000-8000-000000000000",
+        comment: "typo",
+        endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+      },
+    });
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(await response.json())).toContain("body.ruleId");
+  });
+});
+
+describe("rule input", () => {
+  it("refuses a rule on both a code and a family", async () => {
+    const response = await call(routes.rules.POST, {
+      path: "/api/v1/rules",
+      method: "POST",
+      caller: callers.ops,
+      json: { project: "fleet", kind: "anomaly", name: "both", code: 1006, family: "pairing" },
+    });
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(await response.json())).toContain("family");
+  });
+});
+
 describe("channels", () => {
   it("stores the URL and secret encrypted and never returns them", async () => {
     const created = await call(routes.channels.POST, {

@@ -3,7 +3,7 @@
  * time. A silenced incident is still opened and recorded; only its notifications are held back.
  */
 import type { Db } from "../db/client";
-import { NotFoundError } from "../errors";
+import { InvalidInputError, NotFoundError } from "../errors";
 import type { CreateSilenceBody } from "./api-schemas";
 
 export interface SilenceDto {
@@ -16,6 +16,24 @@ export interface SilenceDto {
   startsAt: string;
   endsAt: string;
   active: boolean;
+}
+
+type SilenceRow = Awaited<ReturnType<Db["silence"]["findFirstOrThrow"]>> & {
+  project: { slug: string } | null;
+};
+
+function toSilenceDto(s: SilenceRow, now: Date): SilenceDto {
+  return {
+    id: s.id,
+    project: s.project?.slug ?? null,
+    code: s.code,
+    ruleId: s.ruleId,
+    comment: s.comment,
+    createdBy: s.createdBy,
+    startsAt: s.startsAt.toISOString(),
+    endsAt: s.endsAt.toISOString(),
+    active: s.startsAt <= now && s.endsAt > now,
+  };
 }
 
 export async function listSilences(
@@ -33,17 +51,7 @@ export async function listSilences(
     orderBy: { endsAt: "desc" },
     take: 500,
   });
-  return rows.map((s) => ({
-    id: s.id,
-    project: s.project?.slug ?? null,
-    code: s.code,
-    ruleId: s.ruleId,
-    comment: s.comment,
-    createdBy: s.createdBy,
-    startsAt: s.startsAt.toISOString(),
-    endsAt: s.endsAt.toISOString(),
-    active: s.startsAt <= now && s.endsAt > now,
-  }));
+  return rows.map((row) => toSilenceDto(row, now));
 }
 
 export async function createSilence(
@@ -52,6 +60,17 @@ export async function createSilence(
   input: Omit<CreateSilenceBody, "project">,
   createdBy: string,
 ): Promise<SilenceDto> {
+  if (input.ruleId) {
+    const rule = await db.alertRule.findUnique({
+      where: { id: input.ruleId },
+      select: { projectId: true },
+    });
+    if (!rule || (projectId !== null && rule.projectId !== projectId)) {
+      throw new InvalidInputError("No such rule in this project.", [
+        { field: "body.ruleId", message: "no such rule" },
+      ]);
+    }
+  }
   const silence = await db.silence.create({
     data: {
       projectId,
@@ -62,8 +81,9 @@ export async function createSilence(
       startsAt: input.startsAt ? new Date(input.startsAt) : undefined,
       endsAt: new Date(input.endsAt),
     },
+    include: { project: { select: { slug: true } } },
   });
-  return (await listSilences(db, projectId)).find((s) => s.id === silence.id)!;
+  return toSilenceDto(silence, new Date());
 }
 
 /** Ends a silence now (kept for the record). */

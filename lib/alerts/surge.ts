@@ -32,6 +32,8 @@ export interface Surge {
 
 /** A spike whose latest minute is this recent is going on now (the current minute counts). */
 export const ONGOING_MINUTES = 2;
+/** Unusual minutes just before the first spike minute that are counted as the surge's start. */
+const LEAD_MINUTES = 2;
 /** Spike minutes this close belong to one surge (lib/detect INTERVAL_MERGE_GAP). */
 const MERGE_GAP = 3;
 
@@ -52,6 +54,13 @@ export function ongoingSurge(points: MinutePoint[], nowMinute: number): Surge | 
   let first = last;
   for (let i = last - 1; i >= 0 && first - i - 1 <= MERGE_GAP; i--) {
     if (points[i]!.spike) first = i;
+  }
+  // The detector flags a surge on its second unusual minute: the first one, clearly above
+  // expected, is where the surge began (and must not count as the diagnosis's baseline).
+  for (let back = 0; back < LEAD_MINUTES && first > 0; back++) {
+    const p = points[first - 1]!;
+    if (p.count <= Math.max(2 * p.expected, p.expected + 3)) break;
+    first--;
   }
   let peak = -1;
   let peakMinute = points[first]!.minute;

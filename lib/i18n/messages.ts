@@ -2,6 +2,7 @@
  * Every interface string, in both languages. Catalogue content carries its own zh/en text;
  * this file holds only the chrome around it. Adding a key to `en` without `zh` fails typecheck.
  */
+import { alertsMessages } from "./alerts";
 import { dashboardMessages } from "./dashboard";
 
 export const LOCALES = ["zh", "en"] as const;
@@ -134,6 +135,7 @@ const en = {
     error: "That did not work",
   },
   dashboard: dashboardMessages.en,
+  alerts: alertsMessages.en,
   family: {
     general: "General",
     pairing: "Pairing",
@@ -305,6 +307,7 @@ const zh: Messages = {
     error: "操作失败",
   },
   dashboard: dashboardMessages.zh,
+  alerts: alertsMessages.zh,
   family: {
     general: "通用",
     pairing: "配网",

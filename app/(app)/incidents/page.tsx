@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 
-import { NotYet } from "@/components/ui/not-yet";
+import { IncidentList } from "@/components/alerts/incident-list";
 import { requireUser } from "@/lib/auth/page-session";
+import { getDb } from "@/lib/db/server";
 import { getMessages } from "@/lib/i18n/server";
+import { listProjects } from "@/lib/projects/repository";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getMessages();
@@ -10,13 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function IncidentsPage() {
-  const [, { t }] = await Promise.all([requireUser(), getMessages()]);
-  return (
-    <NotYet
-      heading={t.nav.incidents}
-      title={t.notYet.title}
-      body={t.notYet.incidents}
-      linkLabel={t.notYet.goToCodes}
-    />
-  );
+  const user = await requireUser();
+  const projects = await listProjects(await getDb());
+  return <IncidentList projects={projects} user={user.email} role={user.role} />;
 }

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+
+import { backToBaseline, ongoingSurge, type MinutePoint } from "./surge";
+
+const point = (minute: number, count: number, spike = false, expected = 1.5): MinutePoint => ({
+  minute,
+  count,
+  expected,
+  spike,
+  provisional: minute >= 105,
+});
+
+describe("ongoingSurge", () => {
+  it("starts at the first unusual minute before the detector's first spike minute", () => {
+    const points = [
+      ...Array.from({ length: 8 }, (_, i) => point(100 + i, 1)),
+      point(108, 40),
+      point(109, 75, true),
+      point(110, 20, true),
+    ];
+    const surge = ongoingSurge(points, 110)!;
+    expect(surge.startMinute).toBe(108);
+    expect(surge.lastMinute).toBe(110);
+    expect(surge.peak).toBe(75);
+    expect(surge.peakMinute).toBe(109);
+    expect(surge.events).toBe(135);
+    expect(surge.baselinePerMinute).toBe(1.5);
+    expect(surge.excess).toBeCloseTo(135 - 4.5);
+    expect(surge.provisional).toBe(true);
+  });
+
+  it("keeps an ordinary minute before the spike out of it", () => {
+    const points = [point(107, 3), point(108, 2), point(109, 75, true), point(110, 70, true)];
+    expect(ongoingSurge(points, 110)!.startMinute).toBe(109);
+  });
+
+  it("merges spike minutes a short dip apart, and is over once the last is old", () => {
+    const points = [point(100, 60, true), point(101, 2), point(102, 2), point(103, 70, true)];
+    expect(ongoingSurge(points, 104)!.startMinute).toBe(100);
+    expect(ongoingSurge(points, 106)).toBeNull();
+    expect(ongoingSurge([point(100, 1), point(101, 2)], 101)).toBeNull();
+  });
+});
+
+describe("backToBaseline", () => {
+  it("is quiet near the frozen baseline and not while counts stay high", () => {
+    expect(backToBaseline([2, 1, 3, 0, 2, 1, 2, 1, 2, 1], 1.5)).toBe(true);
+    expect(backToBaseline([9, 8, 10, 7, 9, 8, 9, 10, 8, 9], 1.5)).toBe(false);
+    // A code near zero: a handful of events is quiet, dozens are not.
+    expect(backToBaseline([0, 1, 0, 0, 2, 0, 0, 1, 0, 0], 0.05)).toBe(true);
+    expect(backToBaseline([3, 2, 4, 3, 2, 3, 2, 3, 4, 2], 0.05)).toBe(false);
+  });
+});
