@@ -85,12 +85,8 @@ async function detectorTick(): Promise<void> {
   }
 }
 
-let alertsRunning = false;
-
-/** One alert cycle, if this instance claims it (lib/alerts/cycle.ts); skips while one runs. */
+/** One alert cycle, if this instance claims it (lib/alerts/cycle.ts). */
 async function alertTick(): Promise<void> {
-  if (alertsRunning) return;
-  alertsRunning = true;
   const m = metrics();
   const stop = m.alertCycleDuration.startTimer();
   try {
@@ -114,8 +110,22 @@ async function alertTick(): Promise<void> {
     logger().error({ err: error }, "alert cycle failed");
   } finally {
     stop();
-    alertsRunning = false;
   }
+}
+
+/**
+ * The alert cycle every `cycleMs`, counted from the start of the last one: one that ran long is
+ * followed at once by the next, not a whole interval later (a fixed interval would skip the tick
+ * that fell inside it).
+ */
+function scheduleAlertTick(delayMs: number, cycleMs: number): void {
+  const timer = setTimeout(() => {
+    const started = Date.now();
+    void alertTick().finally(() =>
+      scheduleAlertTick(Math.max(0, cycleMs - (Date.now() - started)), cycleMs),
+    );
+  }, delayMs);
+  timer.unref();
 }
 
 export function startScheduler(): void {
@@ -129,7 +139,8 @@ export function startScheduler(): void {
   const retention = setInterval(() => void retentionTick(), HOUR_MS);
   const detector = setInterval(() => void detectorTick(), MINUTE_MS);
   const merge = setInterval(() => void mergeTick(), MERGE_EVERY_MS);
-  const alerts = setInterval(() => void alertTick(), getEnv().CW_ALERT_CYCLE_SECONDS * 1_000);
-  holder.__codewatchScheduler = [retention, detector, merge, alerts];
+  holder.__codewatchScheduler = [retention, detector, merge];
   for (const timer of holder.__codewatchScheduler) timer.unref();
+  const cycleMs = getEnv().CW_ALERT_CYCLE_SECONDS * 1_000;
+  scheduleAlertTick(cycleMs, cycleMs);
 }

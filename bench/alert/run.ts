@@ -27,7 +27,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 
 import { createChannel } from "../../lib/alerts/channels";
-import { createPrismaClient } from "../../lib/db/client";
+import { createPrismaClient, poolOf } from "../../lib/db/client";
 import { applyMigrations, PROJECT_ROOT } from "../../lib/db/migrations";
 import { seedCatalog } from "../../lib/catalog/repository";
 import { createApiKey, createProject } from "../../lib/projects/repository";
@@ -254,12 +254,24 @@ async function main() {
         `bench: surges from ${new Date(start).toISOString()} over two minutes; waiting for the pages`,
       );
       const deadline = start + 2 * MINUTE + Number(args["timeout-seconds"]) * 1_000;
+      // How long each alert cycle took while the surges were on (the server records it).
+      const cycles = new Map<string, number>();
+      const sampler = setInterval(() => {
+        void poolOf(db)
+          .query<{ at: Date; ms: number }>(
+            `SELECT "lastRunAt" AS at, "durationMs" AS ms FROM "AlertCycle"`,
+          )
+          .then(({ rows }) => rows.forEach((r) => cycles.set(r.at.toISOString(), r.ms)))
+          .catch(() => undefined);
+      }, 1_000);
       while (Date.now() < deadline && [...runs.values()].some((r) => r.pagedAt === undefined)) {
         const now = Date.now();
         // One project after another: the phones of a real fleet do not all send at once.
         for (const run of runs.values()) await sendDue(server.url, run, now);
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
+      clearInterval(sampler);
+      const cycleMs = [...cycles.values()].filter((ms) => ms > 0);
       const results = VARIANTS.map((v) => {
         const mine = [...runs.values()].filter((r) => r.variant === v.name);
         const delays = mine
@@ -299,10 +311,15 @@ async function main() {
       console.log(
         `incidents opened before any surge (false pages): ${falsePages}; bad signatures: ${receiver.badSignatures()}`,
       );
+      if (cycleMs.length > 0) {
+        console.log(
+          `alert cycle while surging: median ${median(cycleMs)} ms, max ${Math.max(...cycleMs)} ms (${cycleMs.length} cycles, ${runs.size} projects)`,
+        );
+      }
       const dir = path.join(PROJECT_ROOT, "bench/results");
       await mkdir(dir, { recursive: true });
       const file = path.join(dir, `alert-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-      await writeFile(file, JSON.stringify({ runs: RUNS, results, falsePages }, null, 2));
+      await writeFile(file, JSON.stringify({ runs: RUNS, results, falsePages, cycleMs }, null, 2));
       step(`bench: wrote ${path.relative(PROJECT_ROOT, file)}`);
     } finally {
       await server.stop();

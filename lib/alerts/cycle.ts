@@ -22,6 +22,7 @@ import { deliverDue, type DeliveryReport } from "./delivery";
 import { findCandidates, openIncidents } from "./evaluate";
 import { followUpIncidents } from "./follow-up";
 import { recordPastSurges } from "./retrospective";
+import type { MinutePoint } from "./surge";
 
 const MINUTE_MS = 60_000;
 /** Past surges are looked for this often, over this much history. */
@@ -37,6 +38,16 @@ export interface CycleReport {
   reminders: number;
   retrospective: number;
   delivery: DeliveryReport;
+}
+
+/** Runs one project's part of a cycle; its failure (a database hiccup) is logged, not thrown. */
+async function guarded(projectId: string, what: string, work: () => Promise<void>) {
+  try {
+    await work();
+  } catch (error) {
+    // One project's failure must not keep the others from being paged.
+    logger().error({ err: error, projectId }, `alert ${what} of a project failed`);
+  }
 }
 
 /** Claims the cycle at `nowMs` for this instance; false when another ran one too recently. */
@@ -81,14 +92,25 @@ export async function runAlertCycle(
   const nowMinute = Math.floor(nowMs / MINUTE_MS);
   const lookBack =
     nowMs % MINUTE_MS < options.cycleMs && nowMinute % RETROSPECTIVE_EVERY_MINUTES === 0;
+  // Paging first: every project's new surges are opened and their notifications sent before
+  // anything else (follow-ups, past surges) takes its share of the cycle.
+  const points = new Map<string, Map<number, MinutePoint[]>>();
   for (const projectId of projectIds) {
     const projectRules = rules.filter((r) => r.projectId === projectId);
-    try {
-      const { candidates, points } = await findCandidates(pool, projectId, projectRules, nowMs);
-      const opened = await openIncidents(db, pool, projectId, candidates, nowMs);
+    await guarded(projectId, "evaluation", async () => {
+      const found = await findCandidates(pool, projectId, projectRules, nowMs);
+      points.set(projectId, found.points);
+      const opened = await openIncidents(db, pool, projectId, found.candidates, nowMs);
       report.opened += opened.opened;
       report.belowFloor += opened.belowFloor;
-      const followed = await followUpIncidents(db, pool, projectId, points, nowMs, options.cycleMs);
+    });
+  }
+  const paged = await deliverDue(db, { nowMs, baseUrl: options.baseUrl });
+  for (const projectId of projectIds) {
+    const projectRules = rules.filter((r) => r.projectId === projectId);
+    await guarded(projectId, "follow-up", async () => {
+      const known = points.get(projectId) ?? new Map();
+      const followed = await followUpIncidents(db, pool, projectId, known, nowMs, options.cycleMs);
       report.resolved += followed.resolved;
       report.reminders += followed.reminders;
       if (lookBack) {
@@ -105,13 +127,15 @@ export async function runAlertCycle(
           nowMs,
         );
       }
-      report.projects++;
-    } catch (error) {
-      // One project's failure (a database hiccup) must not keep the others from being paged.
-      logger().error({ err: error, projectId }, "alert evaluation of a project failed");
-    }
+    });
   }
-  report.delivery = await deliverDue(db, { nowMs, baseUrl: options.baseUrl });
+  report.projects = projectIds.length;
+  const rest = await deliverDue(db, { nowMs, baseUrl: options.baseUrl });
+  report.delivery = {
+    sent: paged.sent + rest.sent,
+    failed: paged.failed + rest.failed,
+    retrying: paged.retrying + rest.retrying,
+  };
   // Re-sends that went through are only needed for "when was the last one" (follow-up.ts).
   await pool.query(
     `DELETE FROM "Notification" WHERE kind = 'refresh' AND status = 'sent' AND "createdAt" < $1`,

@@ -92,8 +92,12 @@ export async function findCandidates(
   const points = await latestMinutes(pool, projectId, watched, nowMs);
   const candidates: Candidate[] = [];
   const needsNew = rules.some((r) => r.kind === "new-code");
-  const firsts = needsNew ? await firstMinutes(pool, projectId, watched) : new Map();
-  const projectFirst = needsNew ? await projectFirstMinute(pool, projectId) : undefined;
+  const firsts = needsNew
+    ? await firstMinutes(pool, projectId, watched)
+    : new Map<number, number>();
+  // The project's first minute (a probe per catalogue code) only when some code is young.
+  const young = [...firsts.values()].some((m) => m >= nowMinute - NEW_CODE_WITHIN_MINUTES);
+  const projectFirst = young ? await projectFirstMinute(pool, projectId) : undefined;
   const totals = rules.some((r) => r.metric === "share")
     ? await allCodeTotals(pool, projectId, nowMinute)
     : [];
