@@ -24,6 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startIngestFixture, type IngestFixture } from "@/test/support/app";
 import { serveRoutes, type RouteServer } from "@/test/support/http-server";
 import { background, certificateExpired, sendEvents } from "@/test/support/surges";
+import { alertCycle, CYCLE_MS } from "@/test/support/alert-cycle";
 
 const BINARY = "/usr/bin/prometheus-alertmanager";
 const installed = existsSync(BINARY);
@@ -37,7 +38,6 @@ if (skip) {
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const CYCLE = 15_000;
 const RESOLVE_TIMEOUT_MS = 10_000;
 const SLUG = "am-certs";
 
@@ -152,23 +152,6 @@ async function receivedResolved(): Promise<number> {
   return match ? Number(match[1]) : 0;
 }
 
-async function alerts() {
-  const { getDb } = await import("@/lib/db/server");
-  const { poolOf } = await import("@/lib/db/client");
-  const { runAlertCycle } = await import("@/lib/alerts/cycle");
-  const db = await getDb();
-  return {
-    db,
-    cycle: (nowMs: number) =>
-      runAlertCycle(db, poolOf(db), {
-        nowMs,
-        cycleMs: CYCLE,
-        baseUrl: "http://codewatch.test",
-        force: true,
-      }),
-  };
-}
-
 describe.skipIf(skip)("a real Alertmanager", () => {
   beforeAll(async () => {
     if (!installed) {
@@ -181,7 +164,7 @@ describe.skipIf(skip)("a real Alertmanager", () => {
     });
     const { POST } = await import("@/app/api/v1/events/route");
     server = await serveRoutes({ "POST /api/v1/events": POST });
-    const { db } = await alerts();
+    const { db } = await alertCycle();
     const { updateProject } = await import("@/lib/projects/repository");
     await updateProject(db, SLUG, { language: "en" });
     const { createChannel } = await import("@/lib/alerts/channels");
@@ -200,7 +183,7 @@ describe.skipIf(skip)("a real Alertmanager", () => {
   });
 
   it("holds one alert active through an 8-hour certificate expiry, then resolves it", async () => {
-    const { db, cycle } = await alerts();
+    const { db, cycle } = await alertCycle();
     const { latestMinutes } = await import("@/lib/alerts/minutes");
     const { poolOf } = await import("@/lib/db/client");
     const projectId = fixture.projectId;
@@ -256,7 +239,7 @@ describe.skipIf(skip)("a real Alertmanager", () => {
         where: { kind: "refresh", incidents: { some: { incidentId: incident!.id } } },
       });
     const before = await refreshes();
-    for (let i = 0; i < 8; i++) await advance(now + CYCLE);
+    for (let i = 0; i < 8; i++) await advance(now + CYCLE_MS);
     expect((await refreshes()) - before).toBe(2);
 
     // The rest of the 8 hours, a cycle every 10 minutes, looking in on Alertmanager each hour.
@@ -275,7 +258,7 @@ describe.skipIf(skip)("a real Alertmanager", () => {
     // has passed since the alert was first seen (the 8 hours above may take less).
     while (Date.now() - activeSince < RESOLVE_TIMEOUT_MS + 3_000 && now < renewed - 5 * MINUTE) {
       await sleep(500);
-      await advance(now + CYCLE);
+      await advance(now + CYCLE_MS);
     }
     expect(Date.now() - activeSince).toBeGreaterThan(RESOLVE_TIMEOUT_MS);
     const held = await activeAlert();

@@ -15,31 +15,14 @@ import { EventSender } from "@/lib/simulate/sender";
 import { startIngestFixture, type IngestFixture } from "@/test/support/app";
 import { serveRoutes, type RouteServer } from "@/test/support/http-server";
 import { startReceiver, type Receiver } from "@/test/support/receivers";
+import { alertCycle, CYCLE_MS, TEST_BASE_URL } from "@/test/support/alert-cycle";
 
 const MINUTE = 60_000;
-const CYCLE = 15_000;
 const SECRET = "whsec-test-0123456789";
 
 let fixture: IngestFixture;
 let server: RouteServer;
 let receiver: Receiver;
-
-async function alerts() {
-  const { getDb } = await import("@/lib/db/server");
-  const { poolOf } = await import("@/lib/db/client");
-  const { runAlertCycle } = await import("@/lib/alerts/cycle");
-  const db = await getDb();
-  return {
-    db,
-    cycle: (nowMs: number) =>
-      runAlertCycle(db, poolOf(db), {
-        nowMs,
-        cycleMs: CYCLE,
-        baseUrl: "http://codewatch.test",
-        force: true,
-      }),
-  };
-}
 
 async function sendAll(events: GeneratedEvent[], key = fixture.key) {
   const sender = new EventSender({ url: server.url, key });
@@ -64,7 +47,7 @@ beforeAll(async () => {
   const { POST } = await import("@/app/api/v1/events/route");
   server = await serveRoutes({ "POST /api/v1/events": POST });
   receiver = await startReceiver({ type: "webhook", secret: SECRET });
-  const { db } = await alerts();
+  const { db } = await alertCycle();
   const { createChannel } = await import("@/lib/alerts/channels");
   // One channel for every project.
   await createChannel(
@@ -83,7 +66,7 @@ afterAll(async () => {
 
 describe("alerting on a simulated certificate expiry", () => {
   it("opens an incident within two cycles, pages with the cause, and resolves after", async () => {
-    const { db, cycle } = await alerts();
+    const { db, cycle } = await alertCycle();
     // The certificate expires 15 s into a minute, 100 minutes ago; three hours of history before.
     const surgeStart = Math.floor(Date.now() / MINUTE) * MINUTE - 100 * MINUTE + 15_000;
     const traffic = createTraffic({
@@ -104,7 +87,7 @@ describe("alerting on a simulated certificate expiry", () => {
     let now = surgeStart - 30_000;
     let openedAt: number | undefined;
     while (now < surgeStart + 3 * MINUTE) {
-      const next = now + CYCLE;
+      const next = now + CYCLE_MS;
       await sendAll(fleet50502(traffic, now, next));
       now = next;
       await cycle(now);
@@ -125,7 +108,7 @@ describe("alerting on a simulated certificate expiry", () => {
       `surge ${new Date(surgeStart).toISOString()} first spike minute ${new Date(firstSpike).toISOString()} opened ${new Date(openedAt!).toISOString()}`,
     );
     expect(firstSpike).toBeGreaterThanOrEqual(surgeStart - MINUTE);
-    expect(openedAt! - firstSpike).toBeLessThanOrEqual(2 * CYCLE);
+    expect(openedAt! - firstSpike).toBeLessThanOrEqual(2 * CYCLE_MS);
     expect(openedAt! - surgeStart).toBeLessThanOrEqual(2 * MINUTE);
 
     const incident = (await db.incident.findFirst({ where: { code: 50502 } }))!;
@@ -194,7 +177,7 @@ describe("floors, silences and several instances", () => {
 
   async function projectWithKey(slug: string) {
     const key = await fixture.createKey(["ingest"], slug);
-    const { db } = await alerts();
+    const { db } = await alertCycle();
     const project = (await db.project.findUnique({ where: { slug } }))!;
     return { key, projectId: project.id };
   }
@@ -206,7 +189,7 @@ describe("floors, silences and several instances", () => {
   }
 
   it("opens no incident for a surge from three phones", async () => {
-    const { db, cycle } = await alerts();
+    const { db, cycle } = await alertCycle();
     const { key, projectId } = await projectWithKey("three-phones");
     const now = Date.now();
     await history(key, now);
@@ -217,7 +200,7 @@ describe("floors, silences and several instances", () => {
   }, 120_000);
 
   it("records a silenced incident without notifying", async () => {
-    const { db, cycle } = await alerts();
+    const { db, cycle } = await alertCycle();
     const { key, projectId } = await projectWithKey("silenced");
     const { createSilence } = await import("@/lib/alerts/silences");
     await createSilence(
@@ -245,7 +228,7 @@ describe("floors, silences and several instances", () => {
   }, 120_000);
 
   it("opens one incident and sends one notification with two instances on one database", async () => {
-    const { db } = await alerts();
+    const { db } = await alertCycle();
     const { key, projectId } = await projectWithKey("two-instances");
     const now = Date.now();
     await history(key, now);
@@ -263,8 +246,8 @@ describe("floors, silences and several instances", () => {
         instances.map((d) =>
           runAlertCycle(d, poolOf(d), {
             nowMs: now,
-            cycleMs: CYCLE,
-            baseUrl: "http://codewatch.test",
+            cycleMs: CYCLE_MS,
+            baseUrl: TEST_BASE_URL,
           }),
         ),
       );
@@ -273,8 +256,8 @@ describe("floors, silences and several instances", () => {
         instances.map((d) =>
           runAlertCycle(d, poolOf(d), {
             nowMs: now + 1_000,
-            cycleMs: CYCLE,
-            baseUrl: "http://codewatch.test",
+            cycleMs: CYCLE_MS,
+            baseUrl: TEST_BASE_URL,
             force: true,
           }),
         ),

@@ -18,27 +18,14 @@ import { startIngestFixture, type IngestFixture } from "@/test/support/app";
 import { serveRoutes, type RouteServer } from "@/test/support/http-server";
 import { startReceiver, type Receiver, type ReceiverType } from "@/test/support/receivers";
 import { background, certificateExpired, sendEvents } from "@/test/support/surges";
+import { alertCycle, CYCLE_MS, TEST_BASE_URL } from "@/test/support/alert-cycle";
 
 const MINUTE = 60_000;
-const CYCLE = 15_000;
-const BASE_URL = "http://codewatch.test";
 const CAUSE = { zh: "服务器证书可能已过期", en: "Server certificate probably expired" };
 
 let fixture: IngestFixture;
 let server: RouteServer;
 const receivers: Receiver[] = [];
-
-async function alerts() {
-  const { getDb } = await import("@/lib/db/server");
-  const { poolOf } = await import("@/lib/db/client");
-  const { runAlertCycle } = await import("@/lib/alerts/cycle");
-  const db = await getDb();
-  return {
-    db,
-    cycle: (nowMs: number) =>
-      runAlertCycle(db, poolOf(db), { nowMs, cycleMs: CYCLE, baseUrl: BASE_URL, force: true }),
-  };
-}
 
 /** A simulated "now" half an hour behind the real clock, 20 s into a minute. */
 function simulatedNow(): number {
@@ -54,7 +41,7 @@ async function receiver(type: ReceiverType, secret?: string): Promise<Receiver> 
 /** A new project speaking `language`, with an ingest key. */
 async function project(slug: string, language: "zh" | "en") {
   const key = await fixture.createKey(["ingest"], slug);
-  const { db } = await alerts();
+  const { db } = await alertCycle();
   const { updateProject } = await import("@/lib/projects/repository");
   await updateProject(db, slug, { language });
   const { id } = (await db.project.findUnique({ where: { slug } }))!;
@@ -137,7 +124,7 @@ const CASES: {
 
 describe("a surge pages each type of channel once, signed, with the cause first", () => {
   it.each(CASES)("$type ($language)", async ({ type, secret, language }) => {
-    const { db, cycle } = await alerts();
+    const { db, cycle } = await alertCycle();
     const { createChannel } = await import("@/lib/alerts/channels");
     const { slug, key, projectId } = await project(`certs-${type}`, language);
     const hook = await receiver(type, secret);
@@ -151,7 +138,7 @@ describe("a surge pages each type of channel once, signed, with the cause first"
       expect(incident?.status).toBe("open");
       // Delivered within the cycle; the next cycle sends nothing more.
       expect(report.delivery).toEqual({ sent: 1, failed: 0, retrying: 0 });
-      await cycle(now + CYCLE);
+      await cycle(now + CYCLE_MS);
       expect(hook.requests).toHaveLength(1);
       const [request] = hook.requests;
       expect(request!.problem).toBeUndefined();
@@ -176,7 +163,7 @@ describe("a surge pages each type of channel once, signed, with the cause first"
 
 describe("failed deliveries", () => {
   it("does not retry DingTalk's bad-signature answer (errcode 310000) and records it", async () => {
-    const { db, cycle } = await alerts();
+    const { db, cycle } = await alertCycle();
     const { createChannel } = await import("@/lib/alerts/channels");
     const { getIncident } = await import("@/lib/alerts/incident-reads");
     const { deliverDue } = await import("@/lib/alerts/delivery");
@@ -208,7 +195,7 @@ describe("failed deliveries", () => {
       expect(notification.tries[0]!.error).toContain("310000");
 
       // Not retried, however long one waits.
-      expect(await deliverDue(db, { nowMs: now + 30 * MINUTE, baseUrl: BASE_URL })).toEqual({
+      expect(await deliverDue(db, { nowMs: now + 30 * MINUTE, baseUrl: TEST_BASE_URL })).toEqual({
         sent: 0,
         failed: 0,
         retrying: 0,
@@ -237,7 +224,7 @@ describe("failed deliveries", () => {
   });
 
   it("retries a webhook's 503 after the backoff, then succeeds, every attempt recorded", async () => {
-    const { db, cycle } = await alerts();
+    const { db, cycle } = await alertCycle();
     const { createChannel } = await import("@/lib/alerts/channels");
     const { getIncident } = await import("@/lib/alerts/incident-reads");
     const { BACKOFF_SECONDS, deliverDue } = await import("@/lib/alerts/delivery");
@@ -268,12 +255,18 @@ describe("failed deliveries", () => {
       expect(pending.nextAttemptAt.getTime()).toBeLessThan(now + backoffMs + 5_000);
 
       // Before the backoff has passed, nothing is sent again.
-      const early = await deliverDue(db, { nowMs: now + backoffMs - 1_000, baseUrl: BASE_URL });
+      const early = await deliverDue(db, {
+        nowMs: now + backoffMs - 1_000,
+        baseUrl: TEST_BASE_URL,
+      });
       expect(early).toEqual({ sent: 0, failed: 0, retrying: 0 });
       expect(hook.requests).toHaveLength(1);
 
       hook.respondWith(null);
-      const retried = await deliverDue(db, { nowMs: now + backoffMs + 5_000, baseUrl: BASE_URL });
+      const retried = await deliverDue(db, {
+        nowMs: now + backoffMs + 5_000,
+        baseUrl: TEST_BASE_URL,
+      });
       expect(retried).toEqual({ sent: 1, failed: 0, retrying: 0 });
       expect(hook.requests).toHaveLength(2);
       expect(hook.requests.map((r) => r.verified)).toEqual([true, true]);
@@ -311,7 +304,7 @@ describe("failed deliveries", () => {
 
 describe("one surge in several projects", () => {
   it("is one message on a channel they share; a third project joins it on the timeline", async () => {
-    const { db, cycle } = await alerts();
+    const { db, cycle } = await alertCycle();
     const { createChannel, deleteChannel } = await import("@/lib/alerts/channels");
     const { getIncident } = await import("@/lib/alerts/incident-reads");
     const secret = "whsec-group-0123456789";
@@ -383,7 +376,7 @@ describe("one surge in several projects", () => {
 
 describe("reminders", () => {
   it("re-notifies an unacknowledged incident after reminderMinutes, not once acknowledged", async () => {
-    const { db, cycle } = await alerts();
+    const { db, cycle } = await alertCycle();
     const { createChannel } = await import("@/lib/alerts/channels");
     const { acknowledgeIncident } = await import("@/lib/alerts/incidents");
     const { key, projectId } = await project("reminded", "en");
@@ -444,7 +437,7 @@ describe("reminders", () => {
 
 describe("channel secrets", () => {
   it("stores the URL token and the secret encrypted, and lists the URL masked", async () => {
-    const { db } = await alerts();
+    const { db } = await alertCycle();
     const { createChannel, listChannels, channelTarget } = await import("@/lib/alerts/channels");
     const { projectId } = await project("secrets", "zh");
     const token = "9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a0";

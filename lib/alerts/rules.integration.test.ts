@@ -13,34 +13,17 @@ import { startIngestFixture, type IngestFixture } from "@/test/support/app";
 import { serveRoutes, type RouteServer } from "@/test/support/http-server";
 import { startReceiver, type Receiver } from "@/test/support/receivers";
 import { background, certificateExpired, sendEvents } from "@/test/support/surges";
+import { alertCycle } from "@/test/support/alert-cycle";
 
 const MINUTE = 60_000;
-const CYCLE = 15_000;
 
 let fixture: IngestFixture;
 let server: RouteServer;
 let receiver: Receiver;
 
-async function alerts() {
-  const { getDb } = await import("@/lib/db/server");
-  const { poolOf } = await import("@/lib/db/client");
-  const { runAlertCycle } = await import("@/lib/alerts/cycle");
-  const db = await getDb();
-  return {
-    db,
-    cycle: (nowMs: number) =>
-      runAlertCycle(db, poolOf(db), {
-        nowMs,
-        cycleMs: CYCLE,
-        baseUrl: "http://codewatch.test",
-        force: true,
-      }),
-  };
-}
-
 async function project(slug: string) {
   const key = await fixture.createKey(["ingest"], slug);
-  const { db } = await alerts();
+  const { db } = await alertCycle();
   return { key, projectId: (await db.project.findUnique({ where: { slug } }))!.id };
 }
 
@@ -61,7 +44,7 @@ function events(code: number, fromMs: number, toMs: number, perMinute: number, d
 
 /** The projects a test made leave the later cycles alone. */
 async function quiet(projectId: string) {
-  const { db } = await alerts();
+  const { db } = await alertCycle();
   await db.alertRule.updateMany({ where: { projectId }, data: { enabled: false } });
 }
 
@@ -70,7 +53,7 @@ beforeAll(async () => {
   const { POST } = await import("@/app/api/v1/events/route");
   server = await serveRoutes({ "POST /api/v1/events": POST });
   receiver = await startReceiver({ type: "webhook", secret: "rules-secret" });
-  const { db } = await alerts();
+  const { db } = await alertCycle();
   const { createChannel } = await import("@/lib/alerts/channels");
   await createChannel(
     db,
@@ -89,7 +72,7 @@ afterAll(async () => {
 
 describe("rules", () => {
   it("records a surge found in backfilled history as a retrospective incident, never paged", async () => {
-    const { db, cycle } = await alerts();
+    const { db, cycle } = await alertCycle();
     const { key, projectId } = await project("backfilled");
     // On a five-minute mark, at the start of its minute: the cycle that looks back.
     const now = Math.floor(Date.now() / (5 * MINUTE)) * 5 * MINUTE + 1_000;
@@ -121,7 +104,7 @@ describe("rules", () => {
   }, 120_000);
 
   it("opens a new-code incident for a code the project never had, arriving from many phones", async () => {
-    const { db, cycle } = await alerts();
+    const { db, cycle } = await alertCycle();
     const { key, projectId } = await project("new-code");
     const now = Math.floor(Date.now() / MINUTE) * MINUTE - 10 * MINUTE + 20_000;
     // Three hours of 1006 (pairing), then 1102 at 60 a minute from 100 phones for 3 minutes.
@@ -140,7 +123,7 @@ describe("rules", () => {
   }, 120_000);
 
   it("the built-in 50502 rule fires in a project that never sent a 50502 (and new-code stays quiet)", async () => {
-    const { db, cycle } = await alerts();
+    const { db, cycle } = await alertCycle();
     const { key, projectId } = await project("first-50502");
     const now = Math.floor(Date.now() / MINUTE) * MINUTE - 10 * MINUTE + 20_000;
     await sendEvents(server.url, key, [
@@ -154,7 +137,7 @@ describe("rules", () => {
   }, 120_000);
 
   it("a threshold rule opens at its count and resolves below it", async () => {
-    const { db, cycle } = await alerts();
+    const { db, cycle } = await alertCycle();
     const { key, projectId } = await project("threshold");
     await db.alertRule.updateMany({ where: { projectId }, data: { enabled: false } });
     const { createRule } = await import("@/lib/alerts/rules");
