@@ -75,9 +75,10 @@ function Breakdown(props: {
                       type="button"
                       className="link-button"
                       title={t.dashboard.addFilter}
+                      aria-label={row.value}
                       onClick={() => props.filter(props.dimension, row.value)}
                     >
-                      {row.value}
+                      <QualifiedName value={row.value} />
                     </button>
                     <span
                       className="share-bar"
@@ -130,5 +131,17 @@ export function Breakdowns(props: {
         ))}
       </div>
     </section>
+  );
+}
+
+/** A Java class name: its package (hidden on phones, see app/dashboard.css), then the class. */
+function QualifiedName({ value }: { value: string }) {
+  const match = /^((?:[a-z_$][\w$]*\.)+)([A-Z][\w$]*)$/.exec(value);
+  if (!match) return <>{value}</>;
+  return (
+    <>
+      <span className="qualifier">{match[1]}</span>
+      {match[2]}
+    </>
   );
 }
