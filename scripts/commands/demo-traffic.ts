@@ -4,8 +4,10 @@
  * the demo runs. It is the `simulate` command in a child process, logging to .data/simulate.log.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, openSync } from "node:fs";
+import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
+import { createInterface } from "node:readline";
+import type { Readable } from "node:stream";
 
 import type { Db } from "../../lib/db/client";
 import { getEnv } from "../../lib/env";
@@ -73,7 +75,6 @@ export async function startDemoTraffic(
   }
   const logFile = path.resolve(PROJECT_ROOT, getEnv().CW_DATA_DIR, "simulate.log");
   mkdirSync(path.dirname(logFile), { recursive: true });
-  const out = openSync(logFile, "a");
   const args = [
     "scripts/cw.ts",
     "simulate",
@@ -87,14 +88,60 @@ export async function startDemoTraffic(
   if (backfill) args.push("--backfill-days", HISTORY_DAYS, "--duration", "30d");
   log(
     backfill
-      ? `demo traffic: writing ${HISTORY_DAYS} days of history (with a past 50502 incident), then a live trickle; progress in ${logFile}`
-      : `demo traffic: live trickle; progress in ${logFile}`,
+      ? `demo traffic: writing ${HISTORY_DAYS} days of history (with a past 50502 incident), then a live trickle; every line in ${logFile}`
+      : `demo traffic: live trickle; every line in ${logFile}`,
   );
   const tsx = path.join(PROJECT_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
-  return spawn(process.execPath, [tsx, ...args], {
+  const child = spawn(process.execPath, [tsx, ...args], {
     cwd: PROJECT_ROOT,
-    stdio: ["ignore", out, out],
+    stdio: ["ignore", "pipe", "pipe"],
     // The key in the environment, not among the arguments `ps` shows every user.
     env: { ...process.env, CW_INGEST_KEY: key },
   });
+  const file = createWriteStream(logFile, { flags: "a" });
+  const progress = historyProgress(log, Date.now());
+  for (const stream of [child.stdout, child.stderr]) {
+    forwardLines(stream, (line) => {
+      file.write(`${line}\n`);
+      if (backfill) progress(line);
+    });
+  }
+  child.once("exit", () => file.end());
+  return child;
+}
+
+/** Every line of a child's output, without its end of line. */
+function forwardLines(stream: Readable, onLine: (line: string) => void): void {
+  createInterface({ input: stream, crlfDelay: Infinity }).on("line", onLine);
+}
+
+/** Seconds between history progress lines in the main log (the file has every one). */
+const PROGRESS_EVERY_MS = 20_000;
+
+/**
+ * What the main log says of the history while it loads: a progress line every 20 s (how far
+ * the simulated days have got), problems at once, and a line when all of it is in.
+ */
+function historyProgress(log: (line: string) => void, startedAt: number) {
+  let lastAt = 0;
+  let done = false;
+  return (line: string) => {
+    const text = line.replace(/^\[cw[^\]]*\]\s*/, "");
+    if (done) return;
+    if (text.includes("backfill done")) {
+      done = true;
+      const seconds = Math.round((Date.now() - startedAt) / 1_000);
+      log(
+        `demo traffic: the ${HISTORY_DAYS} days of history are in (${seconds} s); live traffic goes on`,
+      );
+    } else if (/rejected [1-9]|error|failed/i.test(text) && !text.includes("rejected 0")) {
+      log(`demo traffic: ${text}`);
+    } else if (text.includes("backfill ") && Date.now() - lastAt >= PROGRESS_EVERY_MS) {
+      lastAt = Date.now();
+      const where = /backfill (\S+) \((\d+)%\)/.exec(text);
+      log(
+        where ? `demo traffic: history ${where[2]}% (up to ${where[1]})` : `demo traffic: ${text}`,
+      );
+    }
+  };
 }
