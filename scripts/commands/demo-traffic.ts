@@ -23,6 +23,9 @@ const KEY_NAME = "demo simulator";
 /** Events per second on weekly average: enough to chart, light enough for the embedded database. */
 const DEMO_RATE = "0.3";
 const HISTORY_DAYS = "14";
+/** The live 50502 surge begins this long after the demo starts, and lasts this long. */
+const SURGE_AFTER_MS = 5 * 60_000;
+const SURGE_DURATION = "20m";
 
 async function waitForHealth(baseUrl: string): Promise<boolean> {
   for (let i = 0; i < 240; i++) {
@@ -86,10 +89,25 @@ export async function startDemoTraffic(
     "1",
   ];
   if (backfill) args.push("--backfill-days", HISTORY_DAYS, "--duration", "30d");
+  // The headline case, live: a certificate expires a few minutes from now, on every start.
+  const surgeAt = new Date(Date.now() + SURGE_AFTER_MS);
+  args.push(
+    "--scenario",
+    "cert-expiry",
+    "--scenario-start",
+    surgeAt.toISOString(),
+    "--scenario-duration",
+    SURGE_DURATION,
+  );
   log(
     backfill
       ? `demo traffic: writing ${HISTORY_DAYS} days of history (with a past 50502 incident), then a live trickle; every line in ${logFile}`
       : `demo traffic: live trickle; every line in ${logFile}`,
+  );
+  log(
+    `demo traffic: a 50502 surge (the servers' certificate expires) is scheduled for ` +
+      `${surgeAt.toISOString().slice(11, 19)} UTC, in ${SURGE_AFTER_MS / 60_000} minutes: ` +
+      `watch it on ${baseUrl}/ and its incident open on ${baseUrl}/incidents`,
   );
   const tsx = path.join(PROJECT_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
   const child = spawn(process.execPath, [tsx, ...args], {
