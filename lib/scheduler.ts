@@ -1,6 +1,7 @@
 import "server-only";
 
 import { runAlertCycle } from "./alerts/cycle";
+import { openIncidentCounts } from "./alerts/incident-reads";
 import { poolOf } from "./db/client";
 import { getDb } from "./db/server";
 import { runDetectorTick } from "./detection/loop";
@@ -95,11 +96,9 @@ async function alertTick(): Promise<void> {
       cycleMs: getEnv().CW_ALERT_CYCLE_SECONDS * 1_000,
       baseUrl: publicBaseUrl(),
     });
-    const open = await poolOf(db).query<{ slug: string; open: string }>(
-      `SELECT p.slug, count(i.id) AS open FROM "Project" p
-       LEFT JOIN "Incident" i ON i."projectId" = p.id AND i.status <> 'resolved' GROUP BY p.slug`,
-    );
-    for (const row of open.rows) m.openIncidents.set({ project: row.slug }, Number(row.open));
+    for (const { project, open } of await openIncidentCounts(db)) {
+      m.openIncidents.set({ project }, open);
+    }
     if (report.ran) {
       m.incidentsOpened.inc(report.opened);
       m.notificationsSent.inc({ outcome: "sent" }, report.delivery.sent);

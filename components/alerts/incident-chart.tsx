@@ -6,7 +6,6 @@ import { LazyTimeSeriesChart } from "@/components/charts/lazy-time-series-chart"
 import { QueryState } from "@/components/dashboard/query-state";
 import { useI18n } from "@/components/providers";
 import type { IncidentDto } from "@/lib/alerts/incident-reads";
-import { instantLabel } from "@/lib/charts/labels";
 import { codeLines } from "@/lib/charts/series";
 import type { SpikeInput } from "@/lib/charts/types";
 
@@ -15,10 +14,10 @@ import { useIncidentSeries } from "./api";
 /**
  * The surge: the incident's code per minute from half an hour before it to a quarter of an hour
  * after its resolve (or now), with the expected band, the incident shaded from its start to its
- * resolve, and its instants (start, opening, acknowledgement, resolve) listed under the chart.
+ * resolve (its instants are in the summary above it).
  */
 export function IncidentChart(props: { incident: IncidentDto; timeZone: string }) {
-  const { locale, t } = useI18n();
+  const { t } = useI18n();
   const { incident, timeZone } = props;
   const series = useIncidentSeries(incident, timeZone);
   const chart = useMemo(
@@ -38,13 +37,6 @@ export function IncidentChart(props: { incident: IncidentDto; timeZone: string }
       },
     ];
   }, [series.data, incident]);
-  const when = (iso: string) => instantLabel(Date.parse(iso), timeZone, locale);
-  const marks: [string, string | null][] = [
-    [t.alerts.facts.started, incident.startedAt],
-    [t.alerts.facts.opened, incident.openedAt],
-    [t.alerts.facts.acknowledged, incident.acknowledgedAt],
-    [t.alerts.facts.resolved, incident.resolvedAt],
-  ];
   const interval = series.data?.interval ?? "1m";
   const title = t.alerts.detail.chartTitle(incident.code, t.chart.interval[interval]);
   return (
@@ -72,19 +64,6 @@ export function IncidentChart(props: { incident: IncidentDto; timeZone: string }
           />
         )}
       </QueryState>
-      <dl className="incident-marks">
-        {marks.map(
-          ([label, at]) =>
-            at && (
-              <div key={label}>
-                <dt>{label}</dt>
-                <dd>
-                  <time dateTime={at}>{when(at)}</time>
-                </dd>
-              </div>
-            ),
-        )}
-      </dl>
     </section>
   );
 }

@@ -10,10 +10,10 @@ import type { Db } from "../db/client";
 import { NEW_CODE_AFTER_MINUTES, projectFirstMinute } from "../detection/new-codes";
 import { logger } from "../log";
 import { diagnoseWindow } from "../stats/diagnosis";
-import { codesActiveSince, deviceSpread, firstMinutes } from "../telemetry/reads";
+import { codesActiveSince, deviceSpread, firstMinutes, minuteTotals } from "../telemetry/reads";
 import { openIncident } from "./incidents";
-import { latestMinutes } from "./minutes";
-import { ongoingSurge, type MinutePoint, type Surge } from "./surge";
+import { latestMinutes, LOOKBACK_MINUTES } from "./minutes";
+import { ongoingSurge, thresholdSurge, type MinutePoint, type Surge } from "./surge";
 
 const MINUTE_MS = 60_000;
 /** Codes with events this recently are looked at (a surge going on has events now). */
@@ -36,36 +36,8 @@ export function watches(rule: Rule, code: number, family: string | undefined): b
   return true;
 }
 
-/**
- * A threshold rule's surge: the last `windowMinutes` (current minute included) hold at least
- * `threshold` events, or that share of all events. Null when below.
- */
-export function thresholdSurge(
-  rule: Pick<Rule, "metric" | "threshold" | "windowMinutes">,
-  points: MinutePoint[],
-  totals: number[],
-): Surge | null {
-  const window = points.slice(-rule.windowMinutes);
-  const events = window.reduce((sum, p) => sum + p.count, 0);
-  const all = totals.slice(-rule.windowMinutes).reduce((sum, c) => sum + c, 0);
-  const value = rule.metric === "share" ? (all > 0 ? events / all : 0) : events;
-  if (rule.threshold === null || value < rule.threshold || window.length === 0) return null;
-  let peak = window[0]!;
-  for (const p of window) if (p.count > peak.count) peak = p;
-  const expected = window.reduce((sum, p) => sum + p.expected, 0);
-  return {
-    startMinute: window[0]!.minute,
-    lastMinute: window.at(-1)!.minute,
-    peak: peak.count,
-    peakMinute: peak.minute,
-    events,
-    excess: events,
-    baselinePerMinute: expected / window.length,
-    provisional: window.some((p) => p.provisional),
-  };
-}
-
-async function familiesOf(pool: pg.Pool, codes: number[]): Promise<Map<number, string>> {
+/** The catalogue family of each of `codes` (codes missing from the catalogue have none). */
+export async function familiesOf(pool: pg.Pool, codes: number[]): Promise<Map<number, string>> {
   const { rows } = await pool.query<{ code: number; family: string }>(
     `SELECT code, family FROM "CatalogCode" WHERE code = ANY($1::int[])`,
     [codes],
@@ -99,7 +71,7 @@ export async function findCandidates(
   const young = [...firsts.values()].some((m) => m >= nowMinute - NEW_CODE_WITHIN_MINUTES);
   const projectFirst = young ? await projectFirstMinute(pool, projectId) : undefined;
   const totals = rules.some((r) => r.metric === "share")
-    ? await allCodeTotals(pool, projectId, nowMinute)
+    ? await minuteTotals(pool, projectId, nowMinute - LOOKBACK_MINUTES, nowMinute + 1)
     : [];
   for (const code of watched) {
     const codePoints = points.get(code) ?? [];
@@ -122,20 +94,6 @@ export async function findCandidates(
     }
   }
   return { candidates, points };
-}
-
-/** Events of every code per minute over the last LOOKBACK minutes (share thresholds). */
-async function allCodeTotals(pool: pg.Pool, projectId: string, nowMinute: number) {
-  const from = nowMinute - 60;
-  const { rows } = await pool.query<{ m: number; count: string }>(
-    `SELECT floor(extract(epoch FROM minute) / 60)::bigint AS m, sum(count) AS count
-     FROM event_minute WHERE project_id = $1 AND minute >= to_timestamp($2::bigint * 60)
-     GROUP BY 1`,
-    [projectId, from],
-  );
-  const totals = new Array<number>(61).fill(0);
-  for (const r of rows) totals[Number(r.m) - from] = Number(r.count);
-  return totals;
 }
 
 /**

@@ -9,12 +9,12 @@ import type pg from "pg";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { judgedEnd } from "../detection/advance";
-import { minuteCounts } from "../telemetry/reads";
-import { diagnoseSurge, surgeDevices, thresholdSurge } from "./evaluate";
+import { minuteCounts, minuteTotals } from "../telemetry/reads";
+import { diagnoseSurge, surgeDevices } from "./evaluate";
 import { resolveIncident } from "./incidents";
 import { latestMinutes } from "./minutes";
 import { enqueueNotifications } from "./notifications";
-import { backToBaseline, QUIET_MINUTES, type MinutePoint } from "./surge";
+import { backToBaseline, QUIET_MINUTES, thresholdSurge, type MinutePoint } from "./surge";
 
 const MINUTE_MS = 60_000;
 /** Alertmanager expects an active alert re-sent every 30 s to 3 min (integrations-notes.md). */
@@ -61,8 +61,8 @@ export async function followUpIncidents(
       (REFRESH_AT.has(ageMinutes) || (ageMinutes > 0 && ageMinutes % 10 === 0));
     await trackSize(db, pool, incident, nowMs, refresh);
     await settleVerdict(db, pool, incident, nowMs);
-    if (ageMinutes >= QUIET_MINUTES && isQuiet(incident, codePoints, nowMinute)) {
-      const complete = codePoints.filter((p) => p.minute < nowMinute).slice(-QUIET_MINUTES);
+    const complete = codePoints.filter((p) => p.minute < nowMinute).slice(-QUIET_MINUTES);
+    if (ageMinutes >= QUIET_MINUTES && (await isQuiet(pool, incident, complete, nowMinute))) {
       await resolveIncident(db, incident.id, null, nowMs, {
         by: "quiet",
         minutes: QUIET_MINUTES,
@@ -77,12 +77,24 @@ export async function followUpIncidents(
   return report;
 }
 
-/** Back to normal: the last QUIET_MINUTES complete minutes are near the frozen baseline. */
-function isQuiet(incident: OpenIncident, points: MinutePoint[], nowMinute: number): boolean {
-  const complete = points.filter((p) => p.minute < nowMinute).slice(-QUIET_MINUTES);
+/**
+ * Back to normal: the last QUIET_MINUTES complete minutes (`complete`) are near the frozen
+ * baseline, or for a threshold rule below its threshold (a share against every code's events).
+ */
+async function isQuiet(
+  pool: pg.Pool,
+  incident: OpenIncident,
+  complete: MinutePoint[],
+  nowMinute: number,
+): Promise<boolean> {
   if (complete.length < QUIET_MINUTES) return false;
-  if (incident.rule.kind === "threshold")
-    return thresholdSurge(incident.rule, complete, []) === null;
+  if (incident.rule.kind === "threshold") {
+    const totals =
+      incident.rule.metric === "share"
+        ? await minuteTotals(pool, incident.projectId, nowMinute - QUIET_MINUTES, nowMinute)
+        : [];
+    return thresholdSurge(incident.rule, complete, totals) === null;
+  }
   return backToBaseline(
     complete.map((p) => p.count),
     incident.baselinePerMinute,

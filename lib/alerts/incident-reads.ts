@@ -162,3 +162,14 @@ export async function getIncident(db: Db, id: string): Promise<IncidentDetailDto
       })),
   };
 }
+
+/** Incidents not resolved yet, per project (every project, zeros included): the metrics gauge. */
+export async function openIncidentCounts(db: Db): Promise<{ project: string; open: number }[]> {
+  const projects = await db.project.findMany({
+    select: {
+      slug: true,
+      _count: { select: { incidents: { where: { status: { not: "resolved" } } } } },
+    },
+  });
+  return projects.map((p) => ({ project: p.slug, open: p._count.incidents }));
+}

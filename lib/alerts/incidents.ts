@@ -6,6 +6,7 @@
  * Throws NotFoundError (unknown incident), ConflictError (acknowledging a resolved incident).
  */
 import type { Db } from "../db/client";
+import { isUniqueViolation } from "../db/errors";
 import type { Prisma } from "../db/generated/client";
 import { ConflictError, NotFoundError } from "../errors";
 import { enqueueNotifications } from "./notifications";
@@ -26,11 +27,6 @@ export interface OpenInput {
 }
 
 const openKey = (ruleId: string, code: number) => `${ruleId}:${code}`;
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string }; message?: string };
-  return e?.code === "P2002" || e?.cause?.code === "23505" || /unique/i.test(e?.message ?? "");
-}
 
 /**
  * Opens an incident with its first timeline line and (unless retrospective) its notifications.

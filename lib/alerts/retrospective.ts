@@ -9,7 +9,7 @@ import type pg from "pg";
 import type { Db } from "../db/client";
 import { listSpikes } from "../stats/spikes";
 import { minuteCounts } from "../telemetry/reads";
-import { openIncidents, watches, type Rule } from "./evaluate";
+import { familiesOf, openIncidents, watches, type Rule } from "./evaluate";
 import { resolveIncident } from "./incidents";
 
 const MINUTE_MS = 60_000;
@@ -27,11 +27,7 @@ export async function recordPastSurges(
   const spikes = (await listSpikes(pool, projectId, range, nowMs)).filter((s) => !s.ongoing);
   if (spikes.length === 0) return 0;
   const codes = [...new Set(spikes.map((s) => s.code))];
-  const { rows } = await pool.query<{ code: number; family: string }>(
-    `SELECT code, family FROM "CatalogCode" WHERE code = ANY($1::int[])`,
-    [codes],
-  );
-  const families = new Map(rows.map((r) => [r.code, r.family]));
+  const families = await familiesOf(pool, codes);
   const covered = await db.incident.findMany({
     where: { projectId, code: { in: codes }, startedAt: { lt: range.to } },
     select: { ruleId: true, code: true, startedAt: true, resolvedAt: true },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { backToBaseline, ongoingSurge, type MinutePoint } from "./surge";
+import { backToBaseline, ongoingSurge, thresholdSurge, type MinutePoint } from "./surge";
 
 const point = (minute: number, count: number, spike = false, expected = 1.5): MinutePoint => ({
   minute,
@@ -49,5 +49,33 @@ describe("backToBaseline", () => {
     // A code near zero: a handful of events is quiet, dozens are not.
     expect(backToBaseline([0, 1, 0, 0, 2, 0, 0, 1, 0, 0], 0.05)).toBe(true);
     expect(backToBaseline([3, 2, 4, 3, 2, 3, 2, 3, 4, 2], 0.05)).toBe(false);
+  });
+});
+
+describe("thresholdSurge", () => {
+  const rule = (metric: "count" | "share", threshold: number) => ({
+    metric,
+    threshold,
+    windowMinutes: 3,
+  });
+  const points = [point(100, 50), point(101, 10), point(102, 20), point(103, 30)];
+
+  it("counts the last window's events", () => {
+    expect(thresholdSurge(rule("count", 60), points, [])).toMatchObject({
+      startMinute: 101,
+      events: 60,
+      peak: 30,
+      peakMinute: 103,
+    });
+    expect(thresholdSurge(rule("count", 61), points, [])).toBeNull();
+  });
+
+  it("weighs a share against every code's events in the same minutes", () => {
+    // The window's 60 events of 200 in all: a 30% share.
+    const totals = [500, 50, 50, 100];
+    expect(thresholdSurge(rule("share", 0.3), points, totals)).not.toBeNull();
+    expect(thresholdSurge(rule("share", 0.31), points, totals)).toBeNull();
+    // Without the totals there is no share to reach.
+    expect(thresholdSurge(rule("share", 0.3), points, [])).toBeNull();
   });
 });

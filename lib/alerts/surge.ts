@@ -101,5 +101,35 @@ export function backToBaseline(counts: number[], baselinePerMinute: number): boo
   return total <= mean + 3 * Math.sqrt(mean) + 2;
 }
 
+/**
+ * A threshold rule's surge: the last `windowMinutes` of `points` hold at least `threshold`
+ * events, or that share of all events (`totals`: every code's events per minute, aligned with
+ * the end of `points`). Null when below.
+ */
+export function thresholdSurge(
+  rule: { metric: string | null; threshold: number | null; windowMinutes: number },
+  points: MinutePoint[],
+  totals: number[],
+): Surge | null {
+  const window = points.slice(-rule.windowMinutes);
+  const events = window.reduce((sum, p) => sum + p.count, 0);
+  const all = totals.slice(-rule.windowMinutes).reduce((sum, c) => sum + c, 0);
+  const value = rule.metric === "share" ? (all > 0 ? events / all : 0) : events;
+  if (rule.threshold === null || value < rule.threshold || window.length === 0) return null;
+  let peak = window[0]!;
+  for (const p of window) if (p.count > peak.count) peak = p;
+  const expected = window.reduce((sum, p) => sum + p.expected, 0);
+  return {
+    startMinute: window[0]!.minute,
+    lastMinute: window.at(-1)!.minute,
+    peak: peak.count,
+    peakMinute: peak.minute,
+    events,
+    excess: events,
+    baselinePerMinute: expected / window.length,
+    provisional: window.some((p) => p.provisional),
+  };
+}
+
 /** Minutes of quiet that resolve an incident by itself (and its least age before it may). */
 export const QUIET_MINUTES = 10;

@@ -77,3 +77,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export function isUnstorableText(error: unknown): boolean {
   return anyInChain(error, (e) => codesOf(e).some((code) => code === "22021" || code === "22P05"));
 }
+
+/**
+ * A unique constraint refused a row (Prisma's P2002, PostgreSQL's 23505 under the driver
+ * adapter): two writers created the same thing at once.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  return anyInChain(error, (e) => codesOf(e).some((code) => code === "P2002" || code === "23505"));
+}

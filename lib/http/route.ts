@@ -19,7 +19,7 @@ import { DomainError, InvalidInputError, type FieldError } from "../errors";
 import { logger, type Logger } from "../log";
 import { metrics } from "../observability/metrics";
 import { DEFAULT_BODY_LIMIT_BYTES, readJsonBody } from "./body";
-import { isDatabaseUnavailable, isUnstorableText } from "../db/errors";
+import { isDatabaseUnavailable, isUniqueViolation, isUnstorableText } from "../db/errors";
 import { problemResponse } from "./problem";
 
 const DATABASE_RETRY_AFTER_SECONDS = 5;
@@ -140,7 +140,7 @@ export function errorResponse(error: unknown, request: Request, log: Logger): Re
       headers,
     });
   }
-  if ((error as { code?: unknown })?.code === "P2002") {
+  if (isUniqueViolation(error)) {
     // A unique constraint: two requests created the same thing at once.
     return problemResponse(409, "That already exists.", { slug: "conflict" });
   }

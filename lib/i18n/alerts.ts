@@ -3,6 +3,7 @@
  * lib/i18n/messages.ts includes them as `alerts`. Adding a key to `en` without `zh` fails
  * typecheck. In Chinese an incident is 事件单 (an event is 事件).
  */
+import type { Widen } from "./widen";
 const en = {
   section: "Alerting",
   rules: "Alert rules",
@@ -287,12 +288,6 @@ const en = {
     burst: "A short burst",
   },
 } as const;
-
-type Widen<T> = T extends (...args: infer A) => string
-  ? (...args: A) => string
-  : T extends string
-    ? string
-    : { [K in keyof T]: Widen<T[K]> };
 
 export type AlertsMessages = Widen<typeof en>;
 

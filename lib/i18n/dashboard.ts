@@ -3,6 +3,7 @@
  * languages; lib/i18n/messages.ts includes them as `dashboard`. Adding a key to `en` without `zh`
  * fails typecheck.
  */
+import type { Widen } from "./widen";
 const en = {
   project: "Project",
   range: "Range",
@@ -99,15 +100,8 @@ const en = {
     interception: "Pinning or hostname failures",
   },
   relatedIncidents: "Related incidents",
-  incidentsLater: "Incidents of this code appear here once alerting is set up.",
   viewCode: (code: number) => `Open code ${code}`,
 } as const;
-
-type Widen<T> = T extends (...args: infer A) => string
-  ? (...args: A) => string
-  : T extends string
-    ? string
-    : { [K in keyof T]: Widen<T[K]> };
 
 export type DashboardMessages = Widen<typeof en>;
 
@@ -204,7 +198,6 @@ const zh: DashboardMessages = {
     interception: "证书锁定或主机名校验失败",
   },
   relatedIncidents: "相关事件单",
-  incidentsLater: "配置告警后，此错误码的事件单会显示在这里。",
   viewCode: (code) => `打开错误码 ${code}`,
 };
 

@@ -20,15 +20,6 @@ const en = {
   },
   language: { label: "Language", zh: "中文", en: "English" },
   theme: { label: "Theme", system: "System", light: "Light", dark: "Dark" },
-  notYet: {
-    title: "Not built yet",
-    overview:
-      "Charts of how often each code happens, spikes and top movers arrive with telemetry ingestion. Until then, the code catalogue is ready.",
-    incidents: "Alerts and incidents with a first diagnosis arrive with the alerting work.",
-    settings:
-      "Projects, API keys, users and notification channels arrive with accounts and alerting.",
-    goToCodes: "Open the code catalogue",
-  },
   codes: {
     title: "Error codes",
     intro:
@@ -199,14 +190,6 @@ const zh: Messages = {
   },
   language: { label: "语言", zh: "中文", en: "English" },
   theme: { label: "主题", system: "跟随系统", light: "浅色", dark: "深色" },
-  notYet: {
-    title: "尚未上线",
-    overview:
-      "各错误码的频次图表、突增和涨幅榜将随遥测接入一起上线。在此之前，错误码目录已可使用。",
-    incidents: "告警与附带初步诊断的事件将随告警功能一起上线。",
-    settings: "告警规则、通知渠道与静默将随告警功能一起上线。",
-    goToCodes: "打开错误码目录",
-  },
   codes: {
     title: "错误码",
     intro: "可按错误码数字、中英文关键词或日志中的异常文本查找。",

@@ -501,6 +501,28 @@ export async function diagnosticEvents(
   }));
 }
 
+/**
+ * Events of every code of the project per minute in [from, to) (UTC minutes), zeros included:
+ * the denominator of a share (a threshold rule on a code's share of all events).
+ */
+export async function minuteTotals(
+  sql: Sql,
+  projectId: string,
+  from: number,
+  to: number,
+): Promise<number[]> {
+  const { rows } = await sql.query<{ m: number; count: string }>(
+    `SELECT ${MINUTE_OF("minute")} AS m, sum(count) AS count FROM event_minute
+     WHERE project_id = $1
+       AND minute >= to_timestamp($2::bigint * 60) AND minute < to_timestamp($3::bigint * 60)
+     GROUP BY 1`,
+    [projectId, from, to],
+  );
+  const totals = new Array<number>(Math.max(0, to - from)).fill(0);
+  for (const r of rows) totals[r.m - from] = Number(r.count);
+  return totals;
+}
+
 export interface DeviceSpread {
   events: number;
   /** Events that carried a device id. */
