@@ -21,11 +21,14 @@ import { mergeBeforeRead } from "../telemetry/aggregates";
 import { deliverDue, type DeliveryReport } from "./delivery";
 import { findCandidates, openIncidents } from "./evaluate";
 import { followUpIncidents } from "./follow-up";
-import { recordPastSurges } from "./retrospective";
+import { recordOlderSurges, recordPastSurges } from "./retrospective";
 import type { MinutePoint } from "./surge";
 
 const MINUTE_MS = 60_000;
-/** Past surges are looked for this often, over this much history. */
+/**
+ * Past surges are looked for this often, over this much history by the minute (and older days
+ * when their stored verdicts change: recordOlderSurges).
+ */
 const RETROSPECTIVE_EVERY_MINUTES = 5;
 const RETROSPECTIVE_HOURS = 24;
 
@@ -124,6 +127,14 @@ export async function runAlertCycle(
           projectId,
           projectRules,
           range,
+          nowMs,
+        );
+        report.retrospective += await recordOlderSurges(
+          db,
+          pool,
+          projectId,
+          projectRules,
+          range.from.getTime(),
           nowMs,
         );
       }

@@ -7,12 +7,54 @@
 import type pg from "pg";
 
 import type { Db } from "../db/client";
+import { spikeDays } from "../detection/repository";
 import { listSpikes } from "../stats/spikes";
 import { minuteCounts } from "../telemetry/reads";
 import { familiesOf, openIncidents, watches, type Rule } from "./evaluate";
 import { resolveIncident } from "./incidents";
 
 const MINUTE_MS = 60_000;
+const DAY_MINUTES = 1_440;
+/** How far back the scan of older days reaches: the raw events' retention (lib/telemetry). */
+const OLDER_DAYS = 30;
+
+/**
+ * The older days this process has scanned, by project and day, with the spike minutes the day
+ * had then: a day is scanned again only when its verdicts change. In memory because a scan is
+ * idempotent (an incident covering a surge stops a second); a restart scans each day once more.
+ */
+const scannedDays = new Map<string, number>();
+
+/**
+ * Past surges older than the recent window (`recentFromMs`, UTC ms) and up to 30 days back: a
+ * backfill of weeks of history, or late events for an old day. Reads which UTC days hold stored
+ * spike minutes (cheap: the hourly verdicts), then runs recordPastSurges over each day not yet
+ * scanned with its current verdicts, by the minute. Returns how many incidents it recorded.
+ */
+export async function recordOlderSurges(
+  db: Db,
+  pool: pg.Pool,
+  projectId: string,
+  rules: Rule[],
+  recentFromMs: number,
+  nowMs: number,
+): Promise<number> {
+  if (!rules.some((r) => r.kind === "anomaly")) return 0;
+  const to = Math.floor(recentFromMs / MINUTE_MS);
+  const from = Math.floor(nowMs / MINUTE_MS) - OLDER_DAYS * DAY_MINUTES;
+  let recorded = 0;
+  for (const { dayMinute, spikeMinutes } of await spikeDays(pool, projectId, from, to)) {
+    const key = `${projectId}:${dayMinute}`;
+    if (scannedDays.get(key) === spikeMinutes) continue;
+    const range = {
+      from: new Date(Math.max(dayMinute, from) * MINUTE_MS),
+      to: new Date(Math.min(dayMinute + DAY_MINUTES, to) * MINUTE_MS),
+    };
+    recorded += await recordPastSurges(db, pool, projectId, rules, range, nowMs);
+    scannedDays.set(key, spikeMinutes);
+  }
+  return recorded;
+}
 
 export async function recordPastSurges(
   db: Db,

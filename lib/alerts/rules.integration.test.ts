@@ -103,6 +103,36 @@ describe("rules", () => {
     await quiet(projectId);
   }, 120_000);
 
+  it("records a surge days back, across midnight, once, when the detector has judged that history", async () => {
+    const { db, cycle } = await alertCycle();
+    const { key, projectId } = await project("weeks-back");
+    const now = Math.floor(Date.now() / (5 * MINUTE)) * 5 * MINUTE + 1_000;
+    // Ten minutes before a UTC midnight three days back, for twenty minutes: two days' scans.
+    const midnight = Math.floor(now / (1_440 * MINUTE)) * 1_440 * MINUTE - 3 * 1_440 * MINUTE;
+    const surgeFrom = midnight - 10 * MINUTE;
+    await sendEvents(server.url, key, [
+      ...background(surgeFrom - 6 * 60 * MINUTE, surgeFrom + 3 * 60 * MINUTE),
+      ...certificateExpired(surgeFrom, surgeFrom + 20 * MINUTE, 150),
+    ]);
+    // Nothing covers it before the detector has stored its verdicts for those days.
+    expect((await cycle(now)).retrospective).toBe(0);
+    const { runDetectorTick } = await import("@/lib/detection/loop");
+    const { poolOf } = await import("@/lib/db/client");
+    await runDetectorTick(poolOf(db), { nowMs: now });
+    expect((await cycle(now + 5 * MINUTE)).retrospective).toBe(1);
+    const incidents = await db.incident.findMany({ where: { projectId } });
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({ retrospective: true, status: "resolved", code: 50502 });
+    expect(Math.abs(incidents[0]!.startedAt.getTime() - surgeFrom)).toBeLessThanOrEqual(2 * MINUTE);
+    expect((incidents[0]!.diagnosis as { hypotheses: { id: string }[] }).hypotheses[0]!.id).toBe(
+      "certificate-expired",
+    );
+    // The next look finds the days scanned, or their surge covered: still one.
+    expect((await cycle(now + 10 * MINUTE)).retrospective).toBe(0);
+    expect(await db.incident.count({ where: { projectId } })).toBe(1);
+    await quiet(projectId);
+  }, 180_000);
+
   it("opens a new-code incident for a code the project never had, arriving from many phones", async () => {
     const { db, cycle } = await alertCycle();
     const { key, projectId } = await project("new-code");

@@ -281,3 +281,28 @@ export async function codesWithSpikes(
   );
   return rows.map((r) => r.code);
 }
+
+/**
+ * The UTC days in [from, to) (UTC minutes) holding stored spike minutes of the project, oldest
+ * first: each day's first minute and how many spike minutes it has across its codes. A change
+ * in the count means the day's verdicts changed (late events replayed it).
+ */
+export async function spikeDays(
+  sql: Sql,
+  projectId: string,
+  from: number,
+  to: number,
+): Promise<{ dayMinute: number; spikeMinutes: number }[]> {
+  const { rows } = await sql.query<{ day: Date; spike_minutes: string }>(
+    `SELECT date_trunc('day', hour, 'UTC') AS day, sum(spike_minutes) AS spike_minutes
+     FROM detector_hour
+     WHERE project_id = $1 AND hour >= to_timestamp($2::bigint * 60)
+       AND hour < to_timestamp($3::bigint * 60) AND spike_minutes > 0
+     GROUP BY 1 ORDER BY 1`,
+    [projectId, Math.floor(from / 60) * 60, to],
+  );
+  return rows.map((r) => ({
+    dayMinute: r.day.getTime() / 60_000,
+    spikeMinutes: Number(r.spike_minutes),
+  }));
+}

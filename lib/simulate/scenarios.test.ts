@@ -11,6 +11,7 @@ import {
   LB_NODE,
   NEW_APP_VERSION,
   pastIncidentStart,
+  pastIncidents,
   SCENARIO_NAMES,
   type ScenarioName,
 } from "./scenarios";
@@ -231,5 +232,16 @@ describe("scenarios", () => {
     const short = pastIncidentStart(now - DAY, now, 8);
     expect(short).toBeGreaterThanOrEqual(now - DAY);
     expect(short).toBeLessThanOrEqual(now - 45 * MINUTE);
+  });
+
+  it("puts a pairing wave and a load-balancer node into a two-week history, only the expiry into a short one", () => {
+    const now = Date.UTC(2026, 11, 1, 10, 0, 0);
+    const twoWeeks = pastIncidents(now - 14 * DAY, now, 8, 5);
+    expect(twoWeeks.map((s) => [s.name, new Date(s.startMs).toISOString(), s.scale])).toEqual([
+      ["pairing-wave", "2026-11-21T01:00:00.000Z", 5],
+      ["lb-node", "2026-11-25T02:20:00.000Z", 5],
+      ["cert-expiry", "2026-11-28T06:01:15.000Z", 5],
+    ]);
+    expect(pastIncidents(now - 2 * DAY, now, 8).map((s) => s.name)).toEqual(["cert-expiry"]);
   });
 });

@@ -463,16 +463,53 @@ export function createTraffic(options: TrafficOptions): Traffic {
   };
 }
 
+/** The past incidents a backfill adds, oldest first: each so many days back, at a local time. */
+const PAST_INCIDENTS: { name: ScenarioName; daysBack: number; localMs: number }[] = [
+  // A release goes out on a weekday morning; phones update over the following hours.
+  { name: "pairing-wave", daysBack: 10, localMs: 9 * HOUR_MS },
+  // A node is swapped in during the morning's maintenance window with the wrong chain.
+  { name: "lb-node", daysBack: 6, localMs: 10 * HOUR_MS + 20 * 60_000 },
+  // 14:01:15, the second a certificate's notAfter says, like Let's Encrypt's root did in 2021.
+  { name: "cert-expiry", daysBack: 3, localMs: 14 * HOUR_MS + 75_000 },
+];
+
+/** `localMs` past local midnight (UTC+`utcOffsetHours`) of the day `backMs` before `toMs`. */
+function localTimeOfDay(toMs: number, backMs: number, utcOffsetHours: number, localMs: number) {
+  const day = toMs - backMs + utcOffsetHours * HOUR_MS;
+  return Math.floor(day / DAY_MS) * DAY_MS - utcOffsetHours * HOUR_MS + localMs;
+}
+
 /**
- * Where a backfill puts its past incident: a 50502 certificate expiry a few days back (at most
- * 3, at most halfway into the window), at 14:01:15 fleet time, the second a certificate's
- * notAfter says, like Let's Encrypt's root did in 2021.
+ * Where a backfill puts its past 50502 certificate expiry: a few days back (at most 3, at most
+ * halfway into the window), at 14:01:15 fleet time, and over before `toMs`.
  */
 export function pastIncidentStart(fromMs: number, toMs: number, utcOffsetHours: number): number {
-  const back = Math.min(3 * DAY_MS, (toMs - fromMs) / 2);
-  const day = toMs - back + utcOffsetHours * HOUR_MS;
-  const localAfternoon =
-    Math.floor(day / DAY_MS) * DAY_MS - utcOffsetHours * HOUR_MS + 14 * HOUR_MS + 75_000;
+  const certExpiry = PAST_INCIDENTS.find((p) => p.name === "cert-expiry")!;
+  const back = Math.min(certExpiry.daysBack * DAY_MS, (toMs - fromMs) / 2);
+  const start = localTimeOfDay(toMs, back, utcOffsetHours, certExpiry.localMs);
   const latest = toMs - SCENARIOS["cert-expiry"].durationMs;
-  return Math.max(fromMs, Math.min(localAfternoon, latest));
+  return Math.max(fromMs, Math.min(start, latest));
+}
+
+/**
+ * The past incidents of a backfill from `fromMs` to `toMs` (UTC ms): the certificate expiry
+ * always (pastIncidentStart), and a pairing wave after a release (10 days back) and a broken
+ * load-balancer node (6 days back) when the window holds them with a day of ordinary traffic
+ * before, for the detector's baseline. Fleet-local times, `utcOffsetHours` from UTC; `scale`
+ * multiplies their volume (a slow demo fleet needs it for its incidents to stand out).
+ */
+export function pastIncidents(
+  fromMs: number,
+  toMs: number,
+  utcOffsetHours: number,
+  scale = 1,
+): ScenarioSpec[] {
+  return PAST_INCIDENTS.flatMap(({ name, daysBack, localMs }) => {
+    if (name === "cert-expiry") {
+      return [{ name, startMs: pastIncidentStart(fromMs, toMs, utcOffsetHours), scale }];
+    }
+    const startMs = localTimeOfDay(toMs, daysBack * DAY_MS, utcOffsetHours, localMs);
+    const fits = startMs - DAY_MS >= fromMs && startMs + SCENARIOS[name].durationMs <= toMs;
+    return fits ? [{ name, startMs, scale }] : [];
+  });
 }

@@ -1,6 +1,6 @@
 /**
- * The demo's telemetry: on the first start, two weeks of history (with a past 50502
- * certificate-expiry incident) through the real HTTP API, then a live trickle for as long as
+ * The demo's telemetry: on the first start, two weeks of history (with three past incidents: a
+ * pairing wave after a release, a broken load-balancer node, a certificate expiry) through the real HTTP API, then a live trickle for as long as
  * the demo runs. It is the `simulate` command in a child process, logging to .data/simulate.log.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -26,6 +26,12 @@ const HISTORY_DAYS = "14";
 /** The live 50502 surge begins this long after the demo starts, and lasts this long. */
 const SURGE_AFTER_MS = 5 * 60_000;
 const SURGE_DURATION = "20m";
+/**
+ * The demo's incidents, past and live, at 5× their usual volume: at the demo's slow rate a
+ * broken load-balancer node or a pairing wave would otherwise be a few events a minute, too
+ * few for the detector to call one surge (measured over 3 seeds: at 5× each is one interval).
+ */
+const INCIDENT_SCALE = "5";
 
 async function waitForHealth(baseUrl: string): Promise<boolean> {
   for (let i = 0; i < 240; i++) {
@@ -88,7 +94,10 @@ export async function startDemoTraffic(
     "--concurrency",
     "1",
   ];
-  if (backfill) args.push("--backfill-days", HISTORY_DAYS, "--duration", "30d");
+  if (backfill) {
+    args.push("--backfill-days", HISTORY_DAYS, "--duration", "30d");
+    args.push("--history-scale", INCIDENT_SCALE);
+  }
   // The headline case, live: a certificate expires a few minutes from now, on every start.
   const surgeAt = new Date(Date.now() + SURGE_AFTER_MS);
   args.push(
@@ -98,10 +107,12 @@ export async function startDemoTraffic(
     surgeAt.toISOString(),
     "--scenario-duration",
     SURGE_DURATION,
+    "--scenario-scale",
+    INCIDENT_SCALE,
   );
   log(
     backfill
-      ? `demo traffic: writing ${HISTORY_DAYS} days of history (with a past 50502 incident), then a live trickle; every line in ${logFile}`
+      ? `demo traffic: writing ${HISTORY_DAYS} days of history (with three past incidents: a pairing wave after a release, a load-balancer node, a certificate expiry), then a live trickle; every line in ${logFile}`
       : `demo traffic: live trickle; every line in ${logFile}`,
   );
   log(

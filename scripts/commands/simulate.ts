@@ -13,7 +13,7 @@ import type { GeneratedEvent } from "../../lib/simulate/population";
 import {
   createTraffic,
   isScenarioName,
-  pastIncidentStart,
+  pastIncidents,
   SCENARIO_NAMES,
   SCENARIOS,
   type ScenarioSpec,
@@ -67,7 +67,9 @@ interface SimulateOptions {
   rate: string;
   duration?: string;
   backfillDays?: string;
-  historyIncident: boolean;
+  historyIncidents: boolean;
+  scenarioScale?: string;
+  historyScale: string;
   seed?: string;
   utcOffset: string;
   batchSize: string;
@@ -215,11 +217,9 @@ function planScenarios(
     backfillFromMs !== undefined && options.duration === undefined
       ? nowMs - Math.min(DAY_MS, (nowMs - backfillFromMs) / 2)
       : nowMs;
-  if (backfillFromMs !== undefined && options.historyIncident) {
-    specs.push({
-      name: "cert-expiry",
-      startMs: pastIncidentStart(backfillFromMs, nowMs, utcOffsetHours),
-    });
+  if (backfillFromMs !== undefined && options.historyIncidents) {
+    const scale = parseNumber("--history-scale", options.historyScale, 0.01, 1000);
+    specs.push(...pastIncidents(backfillFromMs, nowMs, utcOffsetHours, scale));
   }
   const names = (options.scenario ?? "")
     .split(",")
@@ -233,6 +233,9 @@ function planScenarios(
       name,
       startMs: options.scenarioStart ? parseInstant(options.scenarioStart, nowMs) : defaultStart,
       durationMs: options.scenarioDuration ? parseDuration(options.scenarioDuration) : undefined,
+      scale: options.scenarioScale
+        ? parseNumber("--scenario-scale", options.scenarioScale, 0.01, 1000)
+        : undefined,
     });
   }
   return specs;
@@ -323,6 +326,7 @@ export function registerSimulateCommand(program: Command): void {
       "when the scenarios begin: now, -3h, +10m or ISO 8601 (default: now; a day back with only --backfill-days)",
     )
     .option("--scenario-duration <duration>", "how long they last (default: each its own)")
+    .option("--scenario-scale <factor>", "multiplies the scenarios' volume (default 1)")
     .option("--rate <events/s>", "normal events per second, on weekly average", "2")
     .option(
       "--duration <duration>",
@@ -332,7 +336,11 @@ export function registerSimulateCommand(program: Command): void {
       "--backfill-days <n>",
       `first write the last n days of history (at most ${MAX_BACKFILL_DAYS}); live traffic follows only with --duration`,
     )
-    .option("--no-history-incident", "leave out the past 50502 certificate expiry a backfill adds")
+    .option(
+      "--no-history-incidents",
+      "leave out the past incidents a backfill adds (a certificate expiry, a load-balancer node, a pairing wave after a release)",
+    )
+    .option("--history-scale <factor>", "multiplies the past incidents' volume", "1")
     .option("--seed <n>", "makes a run repeatable, eventIds included (default: random)")
     .option("--utc-offset <hours>", "the fleet's time zone, for the daily rhythm", "8")
     .option("--batch-size <n>", "events per request (at most 5000)", "500")
