@@ -61,6 +61,8 @@ const LAYERS = {
     "stats",
     "telemetry",
   ],
+  // The demo's inbox and alerting setup: a receiver of alerts' own webhook.
+  demo: [...BASE, "alerts", "notify"],
   // Chart data shaping runs in the browser: the catalogue's families and the i18n types only.
   charts: ["catalog", "i18n", "time"],
 };

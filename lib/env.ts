@@ -76,6 +76,11 @@ const envSchema = z.object({
   CW_LOG_DESTINATION: z.enum(["stdout", "stderr"]).default("stdout"),
   /** Connections per process to PostgreSQL. */
   CW_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * 1: the demo inbox is on (`npm run demo` sets it): POST /api/demo/inbox receives the demo
+   * webhook channel's messages, and /demo/inbox shows them. Off anywhere else.
+   */
+  CW_DEMO_INBOX: z.enum(["0", "1"]).default("0"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -14,6 +14,8 @@ export function AppShell(props: {
   t: Messages;
   theme: Theme;
   user: { email: string; role: Role };
+  /** `npm run demo`: the demo inbox is in the navigation. */
+  demoInbox?: boolean;
   children: ReactNode;
 }) {
   const { email, role } = props.user;
@@ -27,7 +29,7 @@ export function AppShell(props: {
           {props.t.appName}
         </Link>
         <ShellMenu>
-          <NavLinks role={role} />
+          <NavLinks role={role} demoInbox={props.demoInbox} />
           <div className="shell-controls">
             <LocaleSwitch />
             <ThemeSwitch initial={props.theme} />

@@ -9,15 +9,17 @@ import type { Role } from "@/lib/auth/constants";
 /**
  * The main navigation; Settings (projects, keys, users) is shown to admins only. Incidents is
  * the way into alerting: its rules, silences and channels are tabs of that section
- * (components/alerts/alerting-tabs.tsx), so the entry stays current on their pages too.
+ * (components/alerts/alerting-tabs.tsx), so the entry stays current on their pages too. The
+ * demo inbox is there only in `npm run demo`.
  */
-export function NavLinks({ role }: { role: Role }) {
+export function NavLinks({ role, demoInbox }: { role: Role; demoInbox?: boolean }) {
   const { t } = useI18n();
   const pathname = usePathname();
   const links = [
     { href: "/", label: t.nav.overview },
     { href: "/codes", label: t.nav.codes },
     { href: "/incidents", label: t.nav.incidents, section: ["/alerting"] },
+    ...(demoInbox ? [{ href: "/demo/inbox", label: t.nav.demoInbox }] : []),
     ...(role === "admin" ? [{ href: "/settings", label: t.nav.settings }] : []),
   ];
   const within = (href: string) => pathname === href || pathname.startsWith(`${href}/`);

@@ -120,3 +120,10 @@ export const createChannelBody = z
   })
   .strict();
 export type CreateChannelBody = z.infer<typeof createChannelBody>;
+
+/** A request body without its `project` (resolved to an id by the caller's scope). */
+export function withoutProject<T extends { project?: string }>(body: T): Omit<T, "project"> {
+  const rest: Partial<T> = { ...body };
+  delete rest.project;
+  return rest as Omit<T, "project">;
+}

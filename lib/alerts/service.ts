@@ -7,12 +7,13 @@ import "server-only";
 import type { Principal } from "../auth/authorize";
 import { getDb } from "../db/server";
 import { InvalidInputError } from "../errors";
-import type {
-  CreateChannelBody,
-  CreateRuleBody,
-  CreateSilenceBody,
-  IncidentsQuery,
-  UpdateRuleBody,
+import {
+  withoutProject,
+  type CreateChannelBody,
+  type CreateRuleBody,
+  type CreateSilenceBody,
+  type IncidentsQuery,
+  type UpdateRuleBody,
 } from "./api-schemas";
 import { channelProject, createChannel, deleteChannel, listChannels } from "./channels";
 import { sendTestNotification } from "./delivery";
@@ -21,13 +22,6 @@ import { acknowledgeIncident, incidentProject, resolveIncident } from "./inciden
 import { createRule, deleteRule, listRules, ruleProject, updateRule } from "./rules";
 import { actorOf, checkReach, projectScope } from "./scope";
 import { createSilence, expireSilence, listSilences, silenceProject } from "./silences";
-
-/** A request body without its `project` (resolved to an id by the scope). */
-function withoutProject<T extends { project?: string }>(body: T): Omit<T, "project"> {
-  const rest: Partial<T> = { ...body };
-  delete rest.project;
-  return rest as Omit<T, "project">;
-}
 
 export async function incidentsFor(principal: Principal, query: IncidentsQuery) {
   const db = await getDb();

@@ -287,6 +287,30 @@ const en = {
     ramp: "Rose over several minutes (a ramp)",
     burst: "A short burst",
   },
+  inbox: {
+    title: "Demo inbox",
+    intro:
+      "What the demo's webhook channel delivered, newest first. Each delivery is signed (HMAC-SHA256 of its timestamp and body, with the channel's secret) and checked here on arrival, as a receiver of your own should check it.",
+    live: "Refreshes every 5 seconds",
+    empty:
+      "Nothing has arrived yet. The demo's 50502 surge, a few minutes after it starts, opens an incident, and its notification lands here.",
+    signature: {
+      verified: "Signature verified",
+      invalid: "Signature invalid",
+      missing: "Not signed",
+    },
+    kind: {
+      open: "Incident opened",
+      reminder: "Reminder",
+      resolve: "Incident resolved",
+      refresh: "Re-sent",
+      test: "Test message",
+    },
+    received: (time: string) => `Received ${time}`,
+    openIncident: "Open the incident",
+    raw: "The request body as received",
+    what: "the inbox",
+  },
 } as const;
 
 export type AlertsMessages = Widen<typeof en>;
@@ -556,6 +580,30 @@ const zh: AlertsMessages = {
     step: "突然全面出现（阶跃）",
     ramp: "几分钟内逐步上升（爬坡）",
     burst: "短暂的爆发",
+  },
+  inbox: {
+    title: "演示收件箱",
+    intro:
+      "演示用 Webhook 渠道收到的消息，最新的在前。每条消息都带签名（用渠道密钥对时间戳和正文做 HMAC-SHA256），到达时在这里校验，你自己的接收端也应这样校验。",
+    live: "每 5 秒自动刷新",
+    empty:
+      "还没有收到消息。演示启动几分钟后会出现 50502 激增，打开一个事件单，它的通知会出现在这里。",
+    signature: {
+      verified: "签名已验证",
+      invalid: "签名无效",
+      missing: "未签名",
+    },
+    kind: {
+      open: "事件单已打开",
+      reminder: "提醒",
+      resolve: "事件单已解决",
+      refresh: "重发",
+      test: "测试消息",
+    },
+    received: (time) => `收到于 ${time}`,
+    openIncident: "打开事件单",
+    raw: "收到的原始请求正文",
+    what: "收件箱",
   },
 };
 

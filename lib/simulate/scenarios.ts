@@ -504,7 +504,7 @@ export function pastIncidents(
   utcOffsetHours: number,
   scale = 1,
 ): ScenarioSpec[] {
-  return PAST_INCIDENTS.flatMap(({ name, daysBack, localMs }) => {
+  return PAST_INCIDENTS.flatMap(({ name, daysBack, localMs }): ScenarioSpec[] => {
     if (name === "cert-expiry") {
       return [{ name, startMs: pastIncidentStart(fromMs, toMs, utcOffsetHours), scale }];
     }

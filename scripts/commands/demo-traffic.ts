@@ -118,7 +118,8 @@ export async function startDemoTraffic(
   log(
     `demo traffic: a 50502 surge (the servers' certificate expires) is scheduled for ` +
       `${surgeAt.toISOString().slice(11, 19)} UTC, in ${SURGE_AFTER_MS / 60_000} minutes: ` +
-      `watch it on ${baseUrl}/ and its incident open on ${baseUrl}/incidents`,
+      `watch it on ${baseUrl}/, its incident open on ${baseUrl}/incidents and its ` +
+      `notification arrive in ${baseUrl}/demo/inbox`,
   );
   const tsx = path.join(PROJECT_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
   const child = spawn(process.execPath, [tsx, ...args], {

@@ -1,13 +1,15 @@
 /**
  * `demo` and `dev`: the zero-setup start. Resolve the database (embedded PGlite unless
  * DATABASE_URL is set), migrate, seed, then serve the dashboard with Next.js and feed it
- * simulated telemetry (scripts/commands/demo-traffic.ts). This process owns
+ * simulated telemetry (scripts/commands/demo-traffic.ts), with its incidents notifying the demo
+ * inbox (lib/demo). This process owns
  * the embedded database server; the Next.js process finds it through .data/pglite.json.
  */
 import type { Command } from "commander";
 
 import { redactUrl, resolveDatabase } from "../../lib/db/connection";
 import { createPrismaClient } from "../../lib/db/client";
+import { ensureDemoAlerting } from "../../lib/demo/setup";
 import { ensureDemoAccounts } from "./accounts";
 import { startDemoTraffic } from "./demo-traffic";
 import { migrate, seed } from "./database";
@@ -34,11 +36,17 @@ async function serve(mode: "demo" | "dev", options: ServeOptions) {
     await seed(target.url);
     const db = createPrismaClient(target.url, 2);
     const logins = await ensureDemoAccounts(db);
+    const baseUrl = `http://localhost:${options.port}`;
+    // Incidents of the demo project notify the built-in inbox, through a real signed webhook.
+    await ensureDemoAlerting(db, baseUrl);
     if (mode === "demo") await ensureBuild(step, options.rebuild);
-    step(`serve: dashboard on http://localhost:${options.port} (Ctrl+C stops)`);
+    step(`serve: dashboard on ${baseUrl} (Ctrl+C stops)`);
+    step(`serve: alert notifications arrive, signed, in the demo inbox: ${baseUrl}/demo/inbox`);
     step("demo logins (new passwords on every start):");
     for (const login of logins) step(`  ${login.role.padEnd(8)} ${login.email}  ${login.password}`);
-    const server = runNext([mode === "demo" ? "start" : "dev", "-p", options.port]);
+    const server = runNext([mode === "demo" ? "start" : "dev", "-p", options.port], {
+      CW_DEMO_INBOX: "1",
+    });
     const traffic = options.traffic ? await startDemoTraffic(db, options.port, step) : undefined;
     await db.$disconnect();
     const code = await server;

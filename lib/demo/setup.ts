@@ -1,0 +1,63 @@
+/**
+ * The demo project's alerting, made ready by `npm run demo` on every start: a rule for the
+ * pairing family (the built-in rules already watch 50502 and new codes; the history's pairing
+ * wave after a release needs its own), and a webhook channel to the demo inbox on this server,
+ * signed with the inbox's secret. Idempotent: a second start finds both and changes nothing,
+ * unless the port moved, when the channel is made again with the new address.
+ */
+import type { Db } from "../db/client";
+import { NotFoundError } from "../errors";
+import { createChannel, channelTarget, deleteChannel } from "../alerts/channels";
+import { createRuleBody, withoutProject } from "../alerts/api-schemas";
+import { createRule } from "../alerts/rules";
+import { inboxSecret } from "./inbox";
+
+export const DEMO_PROJECT = "demo";
+export const INBOX_CHANNEL_NAME = "Demo inbox";
+export const PAIRING_RULE_NAME = "Pairing failures surge";
+
+/** The inbox's address on the server at `baseUrl` (e.g. http://localhost:3000). */
+export function inboxUrl(baseUrl: string): string {
+  return new URL("/api/demo/inbox", baseUrl).toString();
+}
+
+export async function ensureDemoAlerting(
+  db: Db,
+  baseUrl: string,
+): Promise<{ ruleCreated: boolean; channelCreated: boolean }> {
+  const project = await db.project.findUnique({ where: { slug: DEMO_PROJECT } });
+  if (!project) throw new NotFoundError(`No project ${DEMO_PROJECT}.`);
+  const hasRule = await db.alertRule.count({
+    where: { projectId: project.id, kind: "anomaly", family: "pairing" },
+  });
+  if (!hasRule) {
+    // Through the API's own schema, so the rule gets the defaults a user's rule would.
+    const body = createRuleBody.parse({
+      project: DEMO_PROJECT,
+      name: PAIRING_RULE_NAME,
+      kind: "anomaly",
+      family: "pairing",
+    });
+    await createRule(db, project.id, withoutProject(body));
+  }
+  const url = inboxUrl(baseUrl);
+  const secret = await inboxSecret(db);
+  const existing = await db.channel.findMany({
+    where: { projectId: project.id, name: INBOX_CHANNEL_NAME, type: "webhook" },
+  });
+  let current = false;
+  for (const channel of existing) {
+    const target = await channelTarget(db, channel);
+    if (!current && target.url === url && target.secret === secret) current = true;
+    else await deleteChannel(db, channel.id);
+  }
+  if (!current) {
+    await createChannel(
+      db,
+      project.id,
+      { name: INBOX_CHANNEL_NAME, type: "webhook", url, secret },
+      "demo",
+    );
+  }
+  return { ruleCreated: !hasRule, channelCreated: !current };
+}
