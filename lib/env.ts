@@ -4,7 +4,8 @@
  */
 import { z } from "zod";
 
-const envSchema = z.object({
+/** Exported for test/readme.test.ts, which holds README.md's table of variables to it. */
+export const envSchema = z.object({
   /** A real PostgreSQL. When unset, the embedded PGlite database is used. */
   DATABASE_URL: z
     .string()
@@ -48,7 +49,8 @@ const envSchema = z.object({
   CW_INGEST_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(8),
   /**
    * "1": the server schedules no background work (retention, spike detectors, the aggregate
-   * merge); run retention from cron instead. Reads still merge and advance what they need.
+   * merge, the alert cycle: such a process never pages); run retention from cron instead. Reads
+   * still merge and advance what they need.
    */
   CW_DISABLE_SCHEDULER: z.enum(["0", "1"]).default("0"),
   /**
