@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
+import { seriousViolations } from "./support/axe";
 import { clientAddressHeader, login, storageStateOf } from "./support/logins";
 
 test.describe("signed out", () => {
@@ -255,13 +255,6 @@ test.describe("security headers", () => {
     await context.close();
   });
 });
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help}`);
-}
 
 test.describe("accessibility of the account pages", () => {
   test("the sign-in page has no serious violations", async ({ browser }) => {

@@ -1,5 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+
+import { seriousViolations } from "./support/axe";
 
 test.describe("code catalogue pages", () => {
   test("support searches 证书, switches to English and reads the six causes of 50502", async ({
@@ -109,11 +110,7 @@ test.describe("code catalogue pages", () => {
       expect(response?.status()).toBe(200);
       await expect(page).toHaveURL(new URL(path, baseURL).href);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
-      const results = await new AxeBuilder({ page }).analyze();
-      const serious = results.violations.filter(
-        (v) => v.impact === "serious" || v.impact === "critical",
-      );
-      expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
     });
   }
 });

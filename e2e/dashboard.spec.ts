@@ -9,9 +9,9 @@ import { spawnSync } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 
+import { seriousViolations } from "./support/axe";
 import { storageStateOf } from "./support/logins";
 
 const ROOT = path.join(import.meta.dirname, "..");
@@ -48,13 +48,6 @@ function surge(nowMs: number) {
     exception: "javax.net.ssl.SSLHandshakeException",
     message: "Chain validation failed: certificate expired",
   }));
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
 
 test.beforeAll(async ({ playwright, baseURL }) => {

@@ -9,9 +9,9 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
+import { seriousViolations } from "./support/axe";
 import { login, storageStateOf } from "./support/logins";
 import { adminApi, certificateExpiry, createProjectWithKey, ingest } from "./support/surge";
 
@@ -21,13 +21,6 @@ test.describe.configure({ mode: "serial" });
 
 let project: string;
 let incidentId: string;
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
 
 /** Light theme, Chinese: what the screenshots show. */
 async function lightChinese(page: Page, baseURL: string) {

@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
+import { seriousViolations } from "./support/axe";
 import { clientAddressHeader, login, storageStateOf } from "./support/logins";
 
 /** What the shell says in each language (the strings of lib/i18n/messages.ts). */
@@ -84,13 +84,6 @@ function tallControls(page: Page): Promise<string[]> {
     }
     return tall;
   });
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help}`);
 }
 
 /**

@@ -1,6 +1,7 @@
 import Link from "next/link";
 
-import { RichText } from "@/components/ui/rich-text";
+import { CopyButton } from "@/components/ui/copy-button";
+import { plainText, RichText } from "@/components/ui/rich-text";
 import type { CodeDetailDto } from "@/lib/catalog/dto";
 import type { Locale, Messages } from "@/lib/i18n/messages";
 
@@ -40,6 +41,9 @@ export function CodeDetail({
         <section aria-labelledby="tell-user">
           <h2 id="tell-user">{t.code.tellUser}</h2>
           <p className="tell-user">{pick(entry.supportAdvice)}</p>
+          <p>
+            <CopyButton text={plainText(entry.supportAdvice[locale])} what={t.code.copyTellUser} />
+          </p>
           {entry.escalateWhen && (
             <p>
               <strong>{t.code.escalateWhen}: </strong>

@@ -56,6 +56,9 @@ export function useKeys(slug: string | undefined) {
     queryFn: ({ signal }) =>
       fetchJson<{ keys: ApiKeyDto[] }>(`/api/v1/projects/${slug}/keys`, { signal }),
     enabled: Boolean(slug),
+    // "Last used" changes with every request a key makes elsewhere: the list is read afresh
+    // whenever it is shown, not kept for the app's 30 s (it said "never" for a key just used).
+    staleTime: 0,
   });
 }
 

@@ -3,6 +3,7 @@
 import { useState } from "react";
 
 import { useI18n } from "@/components/providers";
+import { CopyButton } from "@/components/ui/copy-button";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { API_KEY_SCOPES, type ApiKeyScope } from "@/lib/auth/constants";
 import type { CreatedApiKeyDto } from "@/lib/projects/dto";
@@ -13,22 +14,12 @@ import { MutationError } from "./mutation-error";
 /** Shows a new key once; it lives only in this component's state and is gone on "Done". */
 function NewKey({ created, onDone }: { created: CreatedApiKeyDto; onDone: () => void }) {
   const { t } = useI18n();
-  const [copied, setCopied] = useState(false);
   return (
     <div className="new-key" role="status" aria-live="polite">
       <strong>{t.settings.newKeyTitle}</strong>
       <p>{t.settings.newKeyHelp}</p>
       <code data-testid="new-key">{created.key}</code>
-      <button
-        type="button"
-        className="button-quiet"
-        onClick={async () => {
-          await navigator.clipboard?.writeText(created.key).catch(() => {});
-          setCopied(true);
-        }}
-      >
-        {copied ? t.settings.copied : t.settings.copy}
-      </button>{" "}
+      <CopyButton text={created.key} />{" "}
       <button type="button" className="button-primary" onClick={onDone}>
         {t.settings.dismiss}
       </button>

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
-import { RichText } from "./rich-text";
+import { plainText, RichText } from "./rich-text";
 
 describe("RichText", () => {
   it("shows `backticked` text as code", () => {
@@ -18,5 +18,12 @@ describe("RichText", () => {
     expect(
       renderToStaticMarkup(<RichText text={"<i>a</i> `<img src=x onerror=alert(1)>`"} />),
     ).toBe("&lt;i&gt;a&lt;/i&gt; <code>&lt;img src=x onerror=alert(1)&gt;</code>");
+  });
+});
+
+describe("plainText", () => {
+  it("drops paired backticks and keeps an unpaired one, as RichText shows them", () => {
+    expect(plainText("run `openssl s_client` now")).toBe("run openssl s_client now");
+    expect(plainText("a ` b")).toBe("a ` b");
   });
 });

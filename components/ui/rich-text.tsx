@@ -17,3 +17,9 @@ export function RichText({ text }: { text: string }) {
     </>
   );
 }
+
+/** The text as RichText shows it, for copying: paired backticks dropped, the words kept. */
+export function plainText(text: string): string {
+  const parts = text.split("`");
+  return parts.length % 2 === 0 ? text : parts.join("");
+}

@@ -21,6 +21,12 @@ const en = {
   },
   language: { label: "Language", zh: "中文", en: "English" },
   theme: { label: "Theme", system: "System", light: "Light", dark: "Dark" },
+  // Any copy-to-clipboard button (components/ui/copy-button.tsx).
+  copy: {
+    copy: "Copy",
+    copied: "Copied",
+    failed: "Could not copy: select the text and copy it by hand.",
+  },
   codes: {
     title: "Error codes",
     intro:
@@ -50,6 +56,7 @@ const en = {
     exceptionClass: "Class",
     exceptionMessage: "Message",
     related: "Related codes",
+    copyTellUser: "what to tell the user",
     notFound: "No such code",
     notFoundDetail: (code: string) =>
       `Code ${code} is not in the catalogue and has never been reported.`,
@@ -103,8 +110,6 @@ const en = {
     createKey: "Create key",
     newKeyTitle: "Copy the key now",
     newKeyHelp: "This is the only time the key is shown. codewatch keeps only a hash of it.",
-    copy: "Copy",
-    copied: "Copied",
     dismiss: "Done",
     revoke: "Revoke",
     revoked: "Revoked",
@@ -192,6 +197,7 @@ const zh: Messages = {
   },
   language: { label: "语言", zh: "中文", en: "English" },
   theme: { label: "主题", system: "跟随系统", light: "浅色", dark: "深色" },
+  copy: { copy: "复制", copied: "已复制", failed: "无法复制：请选中文字后手动复制。" },
   codes: {
     title: "错误码",
     intro: "可按错误码数字、中英文关键词或日志中的异常文本查找。",
@@ -219,6 +225,7 @@ const zh: Messages = {
     exceptionClass: "异常类",
     exceptionMessage: "异常信息",
     related: "相关错误码",
+    copyTellUser: "给用户的说法",
     notFound: "没有这个错误码",
     notFoundDetail: (code: string) => `错误码 ${code} 不在目录中，也从未被上报过。`,
   },
@@ -268,8 +275,6 @@ const zh: Messages = {
     createKey: "创建密钥",
     newKeyTitle: "请立即复制密钥",
     newKeyHelp: "密钥只显示这一次，codewatch 只保存它的哈希值。",
-    copy: "复制",
-    copied: "已复制",
     dismiss: "完成",
     revoke: "吊销",
     revoked: "已吊销",
