@@ -81,6 +81,21 @@ describe("demo inbox", () => {
     expect(before!.signature).toBe("invalid");
   });
 
+  it("verifies a channel a visitor adds with a secret of their own", async () => {
+    const { createChannel } = await import("@/lib/alerts/channels");
+    const { sendTestNotification } = await import("@/lib/alerts/delivery");
+    const mine = await createChannel(
+      await db(),
+      null,
+      { name: "mine", type: "webhook", url: `${server.url}/api/demo/inbox`, secret: "my own" },
+      "test",
+    );
+    const sent = await sendTestNotification(await db(), mine.id, "http://codewatch.test");
+    expect(sent.httpStatus).toBe(204);
+    expect((await inbox())[0]!.signature).toBe("verified");
+    await (await db()).channel.delete({ where: { id: mine.id } });
+  });
+
   it("sets up once: a second start changes nothing, a new port replaces the channel", async () => {
     const { ensureDemoAlerting, INBOX_CHANNEL_NAME, inboxUrl } = await import("@/lib/demo/setup");
     const { channelTarget } = await import("@/lib/alerts/channels");

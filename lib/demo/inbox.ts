@@ -2,20 +2,19 @@
  * The demo inbox: a receiver of codewatch's own signed webhook (lib/notify/webhook.ts), built in
  * so that `npm run demo` shows an alert arriving without any chat tool. It checks each request
  * the way a receiver should (docs/notifications.md: HMAC-SHA256 of "<timestamp>.<body>" with the
- * channel's secret, the timestamp within 5 minutes) and keeps the last 200 messages, verified
- * or not, so a visitor sees both what arrived and that its signature held.
+ * channel's secret, the timestamp within 5 minutes), against the secret of every webhook channel
+ * whose URL is the inbox (the demo's own, or one a visitor adds), and keeps the last 200
+ * messages, verified or not, so a visitor sees both what arrived and that its signature held.
  * Throws NotFoundError while CW_DEMO_INBOX is off: outside the demo there is no inbox.
  */
-import { randomBytes } from "node:crypto";
-
 import type { Db } from "../db/client";
 import { getEnv } from "../env";
 import { NotFoundError } from "../errors";
-import { decryptSecret, encryptSecret } from "../alerts/secrets";
+import { channelTarget } from "../alerts/channels";
 import { verifyWebhookSignature } from "../notify/webhook";
 
-/** The AppSetting row holding the inbox's signing secret, encrypted like a channel's. */
-const SECRET_KEY = "demo-inbox-secret";
+/** The inbox's path on the server; a webhook channel whose URL has it delivers to the inbox. */
+export const INBOX_PATH = "/api/demo/inbox";
 /** Messages kept; older ones are deleted as new ones arrive. */
 export const INBOX_SIZE = 200;
 
@@ -40,17 +39,17 @@ function requireInbox(): void {
   if (!inboxEnabled()) throw new NotFoundError("There is no demo inbox outside `npm run demo`.");
 }
 
-/** The inbox's signing secret, made (32 random bytes, hex) and stored encrypted on first use. */
-export async function inboxSecret(db: Db): Promise<string> {
-  const stored = await db.appSetting.findUnique({ where: { key: SECRET_KEY } });
-  if (stored) return decryptSecret(db, stored.value);
-  const secret = randomBytes(32).toString("hex");
-  // Two first uses at once: the second insert is skipped and both read the one stored.
-  await db.appSetting.createMany({
-    data: [{ key: SECRET_KEY, value: await encryptSecret(db, secret) }],
-    skipDuplicates: true,
+/** The secrets of the webhook channels that deliver to the inbox (their URL's path is it). */
+async function inboxSecrets(db: Db): Promise<string[]> {
+  const channels = await db.channel.findMany({
+    where: { type: "webhook", secretEncrypted: { not: null } },
   });
-  return inboxSecret(db);
+  const secrets: string[] = [];
+  for (const channel of channels) {
+    const target = await channelTarget(db, channel);
+    if (target.secret && new URL(target.url).pathname === INBOX_PATH) secrets.push(target.secret);
+  }
+  return secrets;
 }
 
 /**
@@ -66,12 +65,14 @@ export async function receiveInboxMessage(
   const check: SignatureCheck =
     !delivery.timestamp || !delivery.signature
       ? "missing"
-      : verifyWebhookSignature(
-            await inboxSecret(db),
-            delivery.timestamp,
-            delivery.signature,
-            delivery.body,
-            nowMs,
+      : (await inboxSecrets(db)).some((secret) =>
+            verifyWebhookSignature(
+              secret,
+              delivery.timestamp,
+              delivery.signature,
+              delivery.body,
+              nowMs,
+            ),
           )
         ? "verified"
         : "invalid";

@@ -2,15 +2,17 @@
  * The demo project's alerting, made ready by `npm run demo` on every start: a rule for the
  * pairing family (the built-in rules already watch 50502 and new codes; the history's pairing
  * wave after a release needs its own), and a webhook channel to the demo inbox on this server,
- * signed with the inbox's secret. Idempotent: a second start finds both and changes nothing,
+ * with a random signing secret of its own. Idempotent: a second start finds both and changes nothing,
  * unless the port moved, when the channel is made again with the new address.
  */
+import { randomBytes } from "node:crypto";
+
+import { createRuleBody, withoutProject } from "../alerts/api-schemas";
+import { channelTarget, createChannel, deleteChannel } from "../alerts/channels";
+import { createRule } from "../alerts/rules";
 import type { Db } from "../db/client";
 import { NotFoundError } from "../errors";
-import { createChannel, channelTarget, deleteChannel } from "../alerts/channels";
-import { createRuleBody, withoutProject } from "../alerts/api-schemas";
-import { createRule } from "../alerts/rules";
-import { inboxSecret } from "./inbox";
+import { INBOX_PATH } from "./inbox";
 
 export const DEMO_PROJECT = "demo";
 export const INBOX_CHANNEL_NAME = "Demo inbox";
@@ -18,7 +20,7 @@ export const PAIRING_RULE_NAME = "Pairing failures surge";
 
 /** The inbox's address on the server at `baseUrl` (e.g. http://localhost:3000). */
 export function inboxUrl(baseUrl: string): string {
-  return new URL("/api/demo/inbox", baseUrl).toString();
+  return new URL(INBOX_PATH, baseUrl).toString();
 }
 
 export async function ensureDemoAlerting(
@@ -41,17 +43,18 @@ export async function ensureDemoAlerting(
     await createRule(db, project.id, withoutProject(body));
   }
   const url = inboxUrl(baseUrl);
-  const secret = await inboxSecret(db);
   const existing = await db.channel.findMany({
     where: { projectId: project.id, name: INBOX_CHANNEL_NAME, type: "webhook" },
   });
   let current = false;
   for (const channel of existing) {
     const target = await channelTarget(db, channel);
-    if (!current && target.url === url && target.secret === secret) current = true;
+    if (!current && target.url === url && target.secret) current = true;
     else await deleteChannel(db, channel.id);
   }
   if (!current) {
+    // A secret of its own: the inbox checks against every channel that delivers to it.
+    const secret = randomBytes(32).toString("hex");
     await createChannel(
       db,
       project.id,
