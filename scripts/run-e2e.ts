@@ -47,6 +47,8 @@ async function main(): Promise<number> {
         // PGlite serves one connection well at a time (lib/db/server.ts).
         ...(database.kind === "embedded" ? { CW_DB_POOL_SIZE: "1" } : {}),
         NEXT_TELEMETRY_DISABLED: "1",
+        // The demo inbox, as `npm run demo` has it: on-call's journey reads its page there.
+        CW_DEMO_INBOX: "1",
       },
     });
     return await new Promise<number>((resolve) => child.on("exit", (code) => resolve(code ?? 1)));

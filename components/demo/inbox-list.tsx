@@ -22,6 +22,12 @@ function webhookPayload(message: InboxMessageDto): WebhookPayload | null {
     : null;
 }
 
+/** The message's text below its title (the heading shows the title: not twice). */
+function bodyLines(payload: WebhookPayload): string {
+  const lines = payload.text.split("\n");
+  return (lines[0] === payload.title ? lines.slice(1) : lines).join("\n");
+}
+
 /**
  * The demo inbox (/demo/inbox): what the demo's webhook channel delivered, newest first, each
  * with whether its signature held, the message as a chat tool would show it, links to its
@@ -71,14 +77,15 @@ export function InboxList() {
                       )}
                       <span className="muted">{t.alerts.inbox.received(when)}</span>
                     </p>
-                    {payload && <p className="inbox-text">{payload.text}</p>}
+                    {payload && <p className="inbox-text">{bodyLines(payload)}</p>}
                     {payload && payload.incidents.length > 0 && (
                       <ul className="inbox-links">
                         {payload.incidents.map((incident) => (
                           <li key={incident.id}>
                             <Link href={`/incidents/${incident.id}`}>
-                              {t.alerts.inbox.openIncident}: {incident.code}{" "}
-                              {incident.codeTitle?.[locale] ?? ""}
+                              {t.alerts.inbox.openIncident(
+                                `${incident.code} ${incident.codeTitle?.[locale] ?? ""}`.trim(),
+                              )}
                             </Link>
                           </li>
                         ))}
