@@ -1,6 +1,21 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
 import { describe, expect, it } from "vitest";
 
-import { distributionProblem } from "./statements";
+import { MIGRATIONS_DIR } from "@/lib/db/migrations";
+
+import { distributionProblem, REFERENCE_TABLES, SHARDED_TABLES } from "./statements";
+
+/** Every table the migrations create, partitions aside. */
+function migratedTables(): string[] {
+  return readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((entry) => {
+      const sql = readFileSync(path.join(MIGRATIONS_DIR, entry.name, "migration.sql"), "utf8");
+      return [...sql.matchAll(/^CREATE TABLE "?(\w+)"?\s*\(/gm)].map((m) => m[1]!);
+    });
+}
 
 describe("distributionProblem", () => {
   it("accepts statements that name one project, by filter or by the rows they insert", () => {
@@ -29,5 +44,13 @@ describe("distributionProblem", () => {
     expect(distributionProblem("/* cw:maintenance anything */ DELETE FROM detector_state")).toMatch(
       /unknown maintenance tag/,
     );
+  });
+});
+
+describe("the table lists", () => {
+  it("classify every table the migrations create, each once", () => {
+    const classified = [...SHARDED_TABLES, ...REFERENCE_TABLES];
+    expect(new Set(classified).size).toBe(classified.length);
+    expect([...classified].sort()).toEqual([...new Set(migratedTables())].sort());
   });
 });

@@ -28,6 +28,41 @@ export const SHARDED_TABLES = [
 ] as const;
 
 /**
+ * Every other table: on a distributed PostgreSQL, reference tables (a copy on every node) or
+ * tables left on the coordinator, so their statements may span projects and are not checked.
+ * Each is small and written at a low rate (docs/scaling.md, with the bench:storage figures).
+ *   - the catalogue, projects, keys, accounts and settings, which have no project or are read
+ *     with every project's rows;
+ *   - the alert tables. Their rows belong to a project, but their statements find them by id
+ *     (an incident, a rule, a notification), the alert cycle reads every project's rules, a
+ *     channel or silence with no project applies to all, and one notification can cover
+ *     incidents of several projects. Distributing them would mean the project in each of those
+ *     statements and a project column on IncidentEvent and the notification tables.
+ * A new table must be put in one of the two lists (statements.test.ts).
+ */
+export const REFERENCE_TABLES = [
+  "CatalogCode",
+  "Project",
+  "ApiKey",
+  "user",
+  "session",
+  "account",
+  "verification",
+  "rateLimit",
+  "SignInFailure",
+  "AppSetting",
+  "AlertRule",
+  "Incident",
+  "IncidentEvent",
+  "Silence",
+  "Channel",
+  "Notification",
+  "NotificationIncident",
+  "NotificationAttempt",
+  "AlertCycle",
+] as const;
+
+/**
  * Statements allowed to span projects, each for a reason:
  *   - aggregate-merge: the merge adds every waiting batch, of every project, in one statement
  *     (lib/telemetry/aggregates.ts); per project it would be one statement per project a second.

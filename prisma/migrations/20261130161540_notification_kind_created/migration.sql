@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Notification_kind_createdAt_idx" ON "Notification"("kind", "createdAt");
