@@ -37,7 +37,8 @@ export const SHARDED_TABLES = [
  *     (an incident, a rule, a notification), the alert cycle reads every project's rules, a
  *     channel or silence with no project applies to all, and one notification can cover
  *     incidents of several projects. Distributing them would mean the project in each of those
- *     statements and a project column on IncidentEvent and the notification tables.
+ *     statements and a project column on IncidentEvent and the notification tables;
+ *   - the demo inbox (what the demo's webhook delivered, the last 200 messages), with no project.
  * A new table must be put in one of the two lists (statements.test.ts).
  */
 export const REFERENCE_TABLES = [
@@ -60,6 +61,7 @@ export const REFERENCE_TABLES = [
   "NotificationIncident",
   "NotificationAttempt",
   "AlertCycle",
+  "DemoInboxMessage",
 ] as const;
 
 /**
