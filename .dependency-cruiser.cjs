@@ -62,7 +62,7 @@ const LAYERS = {
     "telemetry",
   ],
   // The demo's inbox and alerting setup: a receiver of alerts' own webhook.
-  demo: [...BASE, "alerts", "notify"],
+  demo: [...BASE, "alerts", "notify", "projects"],
   // Chart data shaping runs in the browser: the catalogue's families and the i18n types only.
   charts: ["catalog", "i18n", "time"],
 };

@@ -95,3 +95,23 @@ export async function channelTarget(
     secret: channel.secretEncrypted ? await decryptSecret(db, channel.secretEncrypted) : null,
   };
 }
+
+/**
+ * The channels of `type` whose URL satisfies `matches`, decrypted (URL and secret), for a
+ * receiver built into codewatch (lib/demo) that must know which channels deliver to it.
+ * `projectId` narrows to one project's own channels.
+ */
+export async function channelsWithUrl(
+  db: Db,
+  type: ChannelType,
+  matches: (url: URL) => boolean,
+  projectId?: string,
+): Promise<(ChannelTarget & { id: string; name: string })[]> {
+  const rows = await db.channel.findMany({ where: { type, ...(projectId ? { projectId } : {}) } });
+  const found: (ChannelTarget & { id: string; name: string })[] = [];
+  for (const row of rows) {
+    const target = await channelTarget(db, row);
+    if (matches(new URL(target.url))) found.push({ ...target, id: row.id, name: row.name });
+  }
+  return found;
+}

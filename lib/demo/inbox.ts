@@ -10,7 +10,7 @@
 import type { Db } from "../db/client";
 import { getEnv } from "../env";
 import { NotFoundError } from "../errors";
-import { channelTarget } from "../alerts/channels";
+import { channelsWithUrl } from "../alerts/channels";
 import { verifyWebhookSignature } from "../notify/webhook";
 
 /** The inbox's path on the server; a webhook channel whose URL has it delivers to the inbox. */
@@ -41,15 +41,8 @@ function requireInbox(): void {
 
 /** The secrets of the webhook channels that deliver to the inbox (their URL's path is it). */
 async function inboxSecrets(db: Db): Promise<string[]> {
-  const channels = await db.channel.findMany({
-    where: { type: "webhook", secretEncrypted: { not: null } },
-  });
-  const secrets: string[] = [];
-  for (const channel of channels) {
-    const target = await channelTarget(db, channel);
-    if (target.secret && new URL(target.url).pathname === INBOX_PATH) secrets.push(target.secret);
-  }
-  return secrets;
+  const channels = await channelsWithUrl(db, "webhook", (url) => url.pathname === INBOX_PATH);
+  return channels.flatMap((c) => (c.secret ? [c.secret] : []));
 }
 
 /**

@@ -8,10 +8,11 @@
 import { randomBytes } from "node:crypto";
 
 import { createRuleBody, withoutProject } from "../alerts/api-schemas";
-import { channelTarget, createChannel, deleteChannel } from "../alerts/channels";
-import { createRule } from "../alerts/rules";
+import { channelsWithUrl, createChannel, deleteChannel } from "../alerts/channels";
+import { createRule, listRules } from "../alerts/rules";
 import type { Db } from "../db/client";
 import { NotFoundError } from "../errors";
+import { getProjectBySlug } from "../projects/repository";
 import { INBOX_PATH } from "./inbox";
 
 export const DEMO_PROJECT = "demo";
@@ -27,11 +28,11 @@ export async function ensureDemoAlerting(
   db: Db,
   baseUrl: string,
 ): Promise<{ ruleCreated: boolean; channelCreated: boolean }> {
-  const project = await db.project.findUnique({ where: { slug: DEMO_PROJECT } });
+  const project = await getProjectBySlug(db, DEMO_PROJECT);
   if (!project) throw new NotFoundError(`No project ${DEMO_PROJECT}.`);
-  const hasRule = await db.alertRule.count({
-    where: { projectId: project.id, kind: "anomaly", family: "pairing" },
-  });
+  const hasRule = (await listRules(db, project.id)).some(
+    (r) => r.kind === "anomaly" && r.family === "pairing",
+  );
   if (!hasRule) {
     // Through the API's own schema, so the rule gets the defaults a user's rule would.
     const body = createRuleBody.parse({
@@ -43,13 +44,15 @@ export async function ensureDemoAlerting(
     await createRule(db, project.id, withoutProject(body));
   }
   const url = inboxUrl(baseUrl);
-  const existing = await db.channel.findMany({
-    where: { projectId: project.id, name: INBOX_CHANNEL_NAME, type: "webhook" },
-  });
+  const existing = await channelsWithUrl(
+    db,
+    "webhook",
+    (u) => u.pathname === INBOX_PATH,
+    project.id,
+  );
   let current = false;
-  for (const channel of existing) {
-    const target = await channelTarget(db, channel);
-    if (!current && target.url === url && target.secret) current = true;
+  for (const channel of existing.filter((c) => c.name === INBOX_CHANNEL_NAME)) {
+    if (!current && channel.url === url && channel.secret) current = true;
     else await deleteChannel(db, channel.id);
   }
   if (!current) {
