@@ -12,6 +12,7 @@ import { listSpikes } from "../stats/spikes";
 import { minuteCounts } from "../telemetry/reads";
 import { familiesOf, openIncidents, watches, type Rule } from "./evaluate";
 import { resolveIncident } from "./incidents";
+import { mergePastSpikes, QUIET_MINUTES } from "./surge";
 
 const MINUTE_MS = 60_000;
 const DAY_MINUTES = 1_440;
@@ -75,11 +76,12 @@ export async function recordPastSurges(
     select: { ruleId: true, code: true, startedAt: true, resolvedAt: true },
   });
   let recorded = 0;
-  for (const spike of spikes) {
-    const start = Date.parse(spike.start);
-    const end = Date.parse(spike.end);
-    for (const rule of anomalyRules) {
-      if (!watches(rule, spike.code, families.get(spike.code))) continue;
+  for (const rule of anomalyRules) {
+    const watched = spikes.filter((s) => watches(rule, s.code, families.get(s.code)));
+    // What one live incident would have covered is one retrospective incident too.
+    for (const spike of mergePastSpikes(watched, QUIET_MINUTES + rule.cooldownMinutes)) {
+      const start = Date.parse(spike.start);
+      const end = Date.parse(spike.end);
       const overlaps = covered.some(
         (i) =>
           i.ruleId === rule.id &&

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 
-import { backToBaseline, ongoingSurge, thresholdSurge, type MinutePoint } from "./surge";
+import {
+  backToBaseline,
+  mergePastSpikes,
+  ongoingSurge,
+  thresholdSurge,
+  type MinutePoint,
+} from "./surge";
 
 const point = (minute: number, count: number, spike = false, expected = 1.5): MinutePoint => ({
   minute,
@@ -77,5 +83,43 @@ describe("thresholdSurge", () => {
     expect(thresholdSurge(rule("share", 0.31), points, totals)).toBeNull();
     // Without the totals there is no share to reach.
     expect(thresholdSurge(rule("share", 0.3), points, [])).toBeNull();
+  });
+});
+
+describe("mergePastSpikes", () => {
+  const spike = (code: number, start: string, end: string, peak: number) => ({
+    code,
+    start: `2026-11-25T${start}:00.000Z`,
+    end: `2026-11-25T${end}:00.000Z`,
+    peakPerMinute: peak,
+    expectedPerMinute: 0.1,
+    verdict: "settled" as const,
+  });
+
+  it("makes one surge of a code's spikes closer than the gap, as one live incident would be", () => {
+    // A broken load-balancer node, seen by a slow fleet: five intervals over 75 minutes.
+    const parts = [
+      spike(50502, "02:21", "02:26", 8),
+      spike(50502, "02:28", "02:45", 12),
+      spike(50502, "02:50", "02:55", 6),
+      spike(50502, "02:58", "03:20", 10),
+      spike(50502, "03:35", "03:36", 4),
+    ];
+    expect(mergePastSpikes(parts, 25)).toEqual([
+      { ...parts[0], end: "2026-11-25T03:36:00.000Z", peakPerMinute: 12 },
+    ]);
+  });
+
+  it("keeps spikes further apart, and other codes' spikes, apart", () => {
+    const parts = [
+      spike(50502, "02:00", "02:10", 8),
+      spike(1006, "02:05", "02:20", 30),
+      spike(50502, "02:35", "02:40", 9),
+    ];
+    expect(mergePastSpikes(parts, 25).map((s) => [s.code, s.start.slice(11, 16)])).toEqual([
+      [1006, "02:05"],
+      [50502, "02:00"],
+      [50502, "02:35"],
+    ]);
   });
 });

@@ -133,3 +133,40 @@ export function thresholdSurge(
 
 /** Minutes of quiet that resolve an incident by itself (and its least age before it may). */
 export const QUIET_MINUTES = 10;
+
+/** A past spike interval as the retrospective scan reads it (lib/stats/spikes.ts's SpikeDto). */
+export interface PastSpike {
+  code: number;
+  /** ISO 8601, the first spike minute and the end of the last (exclusive). */
+  start: string;
+  end: string;
+  peakPerMinute: number;
+  expectedPerMinute: number;
+  verdict: "settled" | "provisional";
+}
+
+/**
+ * The spikes one live incident would have covered, merged: a code's spikes whose gap is under
+ * `gapMinutes` (the quiet that resolves an incident plus the rule's cooldown, during which no new
+ * one opens) are one surge, from the first one's start to the last one's end, with the highest
+ * peak and the first one's baseline. Provisional if any part is. Sorted by code, then start.
+ */
+export function mergePastSpikes<T extends PastSpike>(spikes: T[], gapMinutes: number): T[] {
+  const sorted = [...spikes].sort((a, b) => a.code - b.code || a.start.localeCompare(b.start));
+  const merged: T[] = [];
+  for (const spike of sorted) {
+    const last = merged.at(-1);
+    const gapMs = last ? Date.parse(spike.start) - Date.parse(last.end) : Infinity;
+    if (last && last.code === spike.code && gapMs < gapMinutes * 60_000) {
+      merged[merged.length - 1] = {
+        ...last,
+        end: spike.end > last.end ? spike.end : last.end,
+        peakPerMinute: Math.max(last.peakPerMinute, spike.peakPerMinute),
+        verdict: last.verdict === "provisional" ? last.verdict : spike.verdict,
+      };
+    } else {
+      merged.push(spike);
+    }
+  }
+  return merged;
+}
