@@ -86,8 +86,9 @@ export async function recordPastSurges(
         (i) =>
           i.ruleId === rule.id &&
           i.code === spike.code &&
-          i.startedAt.getTime() < end &&
-          (i.resolvedAt?.getTime() ?? Infinity) > start,
+          // Touching counts: a surge over midnight is found by two days' scans, in two parts.
+          i.startedAt.getTime() <= end &&
+          (i.resolvedAt?.getTime() ?? Infinity) >= start,
       );
       if (overlaps) continue;
       const counts = await minuteCounts(
@@ -131,7 +132,8 @@ export async function recordPastSurges(
         select: { id: true },
       });
       if (incident) {
-        await resolveIncident(db, incident.id, null, nowMs, {
+        // Resolved when the surge ended: not now, which would cover (and cool down) what came after.
+        await resolveIncident(db, incident.id, null, end, {
           by: "retrospective",
           surgeEnd: spike.end,
         });

@@ -133,6 +133,35 @@ describe("rules", () => {
     await quiet(projectId);
   }, 180_000);
 
+  it("records two past surges of a code as two incidents, and a live surge after them still pages", async () => {
+    const { db, cycle } = await alertCycle();
+    const { key, projectId } = await project("twice");
+    // A five-minute mark in the past, so the live surge after it is in the past too.
+    const at = Math.floor((Date.now() - 10 * MINUTE) / (5 * MINUTE)) * 5 * MINUTE + 1_000;
+    await sendEvents(server.url, key, [
+      ...background(at - 8 * 60 * MINUTE, at + 5 * MINUTE),
+      ...certificateExpired(at - 6 * 60 * MINUTE, at - 6 * 60 * MINUTE + 15 * MINUTE, 150),
+      ...certificateExpired(at - 3 * 60 * MINUTE, at - 3 * 60 * MINUTE + 15 * MINUTE, 150),
+    ]);
+    expect((await cycle(at)).retrospective).toBe(2);
+    const past = await db.incident.findMany({
+      where: { projectId },
+      orderBy: { startedAt: "asc" },
+    });
+    // Each resolved when its surge ended, not when it was found.
+    for (const [i, hoursAgo] of [6, 3].entries()) {
+      const surgeEnd = at - hoursAgo * 60 * MINUTE + 15 * MINUTE;
+      expect(Math.abs(past[i]!.resolvedAt!.getTime() - surgeEnd)).toBeLessThanOrEqual(3 * MINUTE);
+    }
+    const before = receiver.requests.length;
+    await sendEvents(server.url, key, certificateExpired(at + 2 * MINUTE, at + 5 * MINUTE, 150));
+    expect((await cycle(at + 5 * MINUTE)).opened).toBe(1);
+    const live = await db.incident.findFirst({ where: { projectId, retrospective: false } });
+    expect(live).toMatchObject({ status: "open", code: 50502 });
+    await expect.poll(() => receiver.requests.length, { timeout: 10_000 }).toBeGreaterThan(before);
+    await quiet(projectId);
+  }, 180_000);
+
   it("opens a new-code incident for a code the project never had, arriving from many phones", async () => {
     const { db, cycle } = await alertCycle();
     const { key, projectId } = await project("new-code");
