@@ -47,7 +47,10 @@ export const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/ne
  */
 export const SERVER_NODE_FLAGS = ["--max-semi-space-size=32", "--heap-growing-percent=50"];
 
-/** Runs `next <args>` with inherited output; Ctrl+C reaches it. Resolves with its exit code. */
+/**
+ * Runs `next <args>` with inherited output; Ctrl+C reaches it. Resolves with its exit code, or 0
+ * when it ended because this process was asked to stop.
+ */
 export function runNext(args: string[], env: Record<string, string> = {}): Promise<number> {
   const flags = args[0] === "start" ? SERVER_NODE_FLAGS : [];
   const child = spawn(process.execPath, [...flags, NEXT_BIN, ...args], {
@@ -55,14 +58,20 @@ export function runNext(args: string[], env: Record<string, string> = {}): Promi
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: "inherit",
   });
-  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  // Asked to stop (Ctrl+C, a SIGTERM): however Next.js then exits (130, 143, by the signal),
+  // that is the clean end the person asked for, not a failure.
+  let stopping = false;
+  const forward = (signal: NodeJS.Signals) => {
+    stopping = true;
+    child.kill(signal);
+  };
   process.on("SIGINT", forward);
   process.on("SIGTERM", forward);
   return new Promise((resolve) =>
     child.on("exit", (code, signal) => {
       process.off("SIGINT", forward);
       process.off("SIGTERM", forward);
-      resolve(code ?? (signal ? 0 : 1));
+      resolve(stopping ? 0 : (code ?? (signal ? 0 : 1)));
     }),
   );
 }
