@@ -9,7 +9,8 @@ const LOCALES = {
     lang: "zh-CN",
     menu: "菜单",
     signOut: "退出登录",
-    nav: ["概览", "错误码", "事件", "设置"],
+    // The end-to-end server runs as `npm run demo` does, demo inbox included.
+    nav: ["概览", "错误码", "事件", "演示收件箱", "设置"],
     notFound: "页面不存在",
     home: "返回概览",
     catalogue: "打开错误码目录",
@@ -19,7 +20,7 @@ const LOCALES = {
     lang: "en",
     menu: "Menu",
     signOut: "Sign out",
-    nav: ["Overview", "Codes", "Incidents", "Settings"],
+    nav: ["Overview", "Codes", "Incidents", "Demo inbox", "Settings"],
     notFound: "Page not found",
     home: "Back to the overview",
     catalogue: "Open the code catalogue",
@@ -28,7 +29,7 @@ const LOCALES = {
 } as const;
 type Locale = keyof typeof LOCALES;
 
-const PAGES = ["/", "/codes", "/codes/50502", "/settings"] as const;
+const PAGES = ["/", "/codes", "/codes/50502", "/demo/inbox", "/settings"] as const;
 
 async function chooseLocale(page: Page, locale: Locale, baseURL: string | undefined) {
   await page.context().addCookies([{ name: "cw-locale", value: locale, url: baseURL! }]);
