@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { GeneratedEvent } from "@/lib/simulate/population";
 import { createTraffic } from "@/lib/simulate/scenarios";
+import { fleetRhythm } from "@/lib/simulate/traffic-model";
 import { EventSender } from "@/lib/simulate/sender";
 import { startIngestFixture, type IngestFixture } from "@/test/support/app";
 import { serveRoutes, type RouteServer } from "@/test/support/http-server";
@@ -64,6 +65,9 @@ afterAll(async () => {
   await fixture?.close();
 });
 
+/** The simulated fleet's time zone (China), for its daily rhythm. */
+const FLEET_UTC_OFFSET = 8;
+
 describe("alerting on a simulated certificate expiry", () => {
   it("opens an incident within two cycles, pages with the cause, and resolves after", async () => {
     const { db, cycle } = await alertCycle();
@@ -71,7 +75,11 @@ describe("alerting on a simulated certificate expiry", () => {
     const surgeStart = Math.floor(Date.now() / MINUTE) * MINUTE - 100 * MINUTE + 15_000;
     const traffic = createTraffic({
       seed: 5,
-      rate: 60,
+      // The same 50502 volume at the surge whatever the hour and weekday the test runs at: the
+      // fleet's rhythm (night trough, evening peak) would otherwise make the detector's delay
+      // depend on the clock (at 01:00 in the fleet's zone it took 135 s, over the 2 minutes).
+      rate: 60 / fleetRhythm(surgeStart, FLEET_UTC_OFFSET),
+      utcOffsetHours: FLEET_UTC_OFFSET,
       populationSize: 20_000,
       scenarios: [{ name: "cert-expiry", startMs: surgeStart, durationMs: 20 * MINUTE }],
     });
@@ -109,7 +117,11 @@ describe("alerting on a simulated certificate expiry", () => {
     );
     expect(firstSpike).toBeGreaterThanOrEqual(surgeStart - MINUTE);
     expect(openedAt! - firstSpike).toBeLessThanOrEqual(2 * CYCLE_MS);
-    expect(openedAt! - surgeStart).toBeLessThanOrEqual(2 * MINUTE);
+    // The surge's first minute is partial (45 s): when it is not yet unusual enough, the next
+    // two are the two the detector needs, so at worst the page goes out two cycles into the
+    // third minute, 135 s after the expiry (seen at 15:29:15 UTC; bench:alert has the spread).
+    expect(firstSpike - surgeStart).toBeLessThanOrEqual(2 * MINUTE);
+    expect(openedAt! - surgeStart).toBeLessThanOrEqual(2 * MINUTE + 2 * CYCLE_MS);
 
     const incident = (await db.incident.findFirst({ where: { code: 50502 } }))!;
     expect(incident.status).toBe("open");
