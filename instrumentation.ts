@@ -1,7 +1,7 @@
 /**
  * Background work of the server process: the spike detectors advance every minute
  * (lib/detection/loop.ts), and every instance schedules retention hourly; it runs
- * once a day across all of them (lib/ingest/retention.ts). CW_DISABLE_SCHEDULER=1 turns it off
+ * once a day across all of them (lib/telemetry/retention.ts). CW_DISABLE_SCHEDULER=1 turns it off
  * (e.g. when `npm run cw -- retention run` is run from cron instead).
  */
 export async function register() {
