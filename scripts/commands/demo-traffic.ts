@@ -11,6 +11,8 @@ import type { Readable } from "node:stream";
 
 import type { Db } from "../../lib/db/client";
 import { getEnv } from "../../lib/env";
+import { FLEET_FAILURE } from "../../lib/simulate/scenarios";
+import { createTrafficModel } from "../../lib/simulate/traffic-model";
 import { PROJECT_ROOT } from "../../lib/db/migrations";
 import {
   createApiKey,
@@ -26,12 +28,33 @@ const HISTORY_DAYS = "14";
 /** The live 50502 surge begins this long after the demo starts, and lasts this long. */
 const SURGE_AFTER_MS = 5 * 60_000;
 const SURGE_DURATION = "20m";
+/** The fleet's time zone (China), for its daily rhythm: the simulate command's default. */
+const FLEET_UTC_OFFSET = 8;
 /**
- * The demo's incidents, past and live, at 5× their usual volume: at the demo's slow rate a
+ * The live surge's peak, events a minute, at whatever hour the demo starts. At the demo's slow
+ * rate a certificate expiry in the fleet's night is a few 50502 a minute, which the detector
+ * rightly calls only after several minutes (a code near zero); a visitor should see it paged
+ * in a minute or two, as a real fleet's would be.
+ */
+const SURGE_PEAK_PER_MINUTE = 60;
+
+/** The live surge's scale: its peak at `atMs` is SURGE_PEAK_PER_MINUTE, or its own if more. */
+function liveSurgeScale(atMs: number): number {
+  const model = createTrafficModel({
+    seed: 0,
+    rate: Number(DEMO_RATE),
+    utcOffsetHours: FLEET_UTC_OFFSET,
+  });
+  const peak = FLEET_FAILURE * model.expectedPerMinute(50502, atMs);
+  return Math.max(1, SURGE_PEAK_PER_MINUTE / peak);
+}
+
+/**
+ * The demo's past incidents at 5× their usual volume: at the demo's slow rate a
  * broken load-balancer node or a pairing wave would otherwise be a few events a minute, too
  * few for the detector to call one surge (measured over 3 seeds: at 5× each is one interval).
  */
-const INCIDENT_SCALE = "5";
+const HISTORY_INCIDENT_SCALE = "5";
 
 async function waitForHealth(baseUrl: string): Promise<boolean> {
   for (let i = 0; i < 240; i++) {
@@ -96,7 +119,7 @@ export async function startDemoTraffic(
   ];
   if (backfill) {
     args.push("--backfill-days", HISTORY_DAYS, "--duration", "30d");
-    args.push("--history-scale", INCIDENT_SCALE);
+    args.push("--history-scale", HISTORY_INCIDENT_SCALE);
   }
   // The headline case, live: a certificate expires a few minutes from now, on every start.
   const surgeAt = new Date(Date.now() + SURGE_AFTER_MS);
@@ -108,7 +131,7 @@ export async function startDemoTraffic(
     "--scenario-duration",
     SURGE_DURATION,
     "--scenario-scale",
-    INCIDENT_SCALE,
+    liveSurgeScale(surgeAt.getTime()).toFixed(2),
   );
   log(
     backfill
