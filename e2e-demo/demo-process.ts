@@ -15,7 +15,8 @@ export class DemoProcess {
   private readonly child: ChildProcess;
   private readonly waiters = new Set<() => void>();
   private exitCode: number | null | undefined;
-  readonly exited: Promise<number | null>;
+  /** How it ended: its exit code, or the signal that ended it (npm re-raises a Ctrl+C). */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
   /** Starts `npm run demo -- ...args` in `cwd`, its output also echoed to this test's log. */
   constructor(cwd: string, args: string[], env: NodeJS.ProcessEnv) {
@@ -34,10 +35,10 @@ export class DemoProcess {
       });
     }
     this.exited = new Promise((resolve) =>
-      this.child.once("exit", (code) => {
+      this.child.once("exit", (code, signal) => {
         this.exitCode = code;
         for (const wake of this.waiters) wake();
-        resolve(code);
+        resolve({ code, signal });
       }),
     );
   }
@@ -71,8 +72,8 @@ export class DemoProcess {
     return { email: match[1]!, password: match[2]! };
   }
 
-  /** Ctrl+C: SIGINT to the whole group, as a terminal sends it. Resolves with the exit code. */
-  async interrupt(): Promise<number | null> {
+  /** Ctrl+C: SIGINT to the whole group, as a terminal sends it. Resolves with how it ended. */
+  async interrupt(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
     if (this.exitCode === undefined) process.kill(-this.child.pid!, "SIGINT");
     return this.exited;
   }
