@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { GeneratedEvent } from "@/lib/simulate/population";
 import { createTraffic } from "@/lib/simulate/scenarios";
-import { fleetRhythm } from "@/lib/simulate/traffic-model";
+import { FLEET_UTC_OFFSET_HOURS, fleetRhythm } from "@/lib/simulate/traffic-model";
 import { EventSender } from "@/lib/simulate/sender";
 import { startIngestFixture, type IngestFixture } from "@/test/support/app";
 import { serveRoutes, type RouteServer } from "@/test/support/http-server";
@@ -65,9 +65,6 @@ afterAll(async () => {
   await fixture?.close();
 });
 
-/** The simulated fleet's time zone (China), for its daily rhythm. */
-const FLEET_UTC_OFFSET = 8;
-
 describe("alerting on a simulated certificate expiry", () => {
   it("opens an incident within two cycles, pages with the cause, and resolves after", async () => {
     const { db, cycle } = await alertCycle();
@@ -78,8 +75,8 @@ describe("alerting on a simulated certificate expiry", () => {
       // The same 50502 volume at the surge whatever the hour and weekday the test runs at: the
       // fleet's rhythm (night trough, evening peak) would otherwise make the detector's delay
       // depend on the clock (at 01:00 in the fleet's zone it took 135 s, over the 2 minutes).
-      rate: 60 / fleetRhythm(surgeStart, FLEET_UTC_OFFSET),
-      utcOffsetHours: FLEET_UTC_OFFSET,
+      rate: 60 / fleetRhythm(surgeStart, FLEET_UTC_OFFSET_HOURS),
+      utcOffsetHours: FLEET_UTC_OFFSET_HOURS,
       populationSize: 20_000,
       scenarios: [{ name: "cert-expiry", startMs: surgeStart, durationMs: 20 * MINUTE }],
     });

@@ -246,9 +246,12 @@ export interface TrafficModel {
 /** Salt of the normal-traffic streams, so scenario streams of the same minute differ. */
 const NORMAL_STREAM = 1;
 
+/** The fleet's time zone when none is given: China, UTC+8 (the SDK's platform). */
+export const FLEET_UTC_OFFSET_HOURS = 8;
+
 export function createTrafficModel(options: TrafficModelOptions): TrafficModel {
   const { seed, rate } = options;
-  const utcOffsetHours = options.utcOffsetHours ?? 8;
+  const utcOffsetHours = options.utcOffsetHours ?? FLEET_UTC_OFFSET_HOURS;
   const perMinute = rate * 60;
   const rhythm = (atMs: number) => fleetRhythm(atMs, utcOffsetHours);
 

@@ -1,7 +1,7 @@
 /**
- * The demo's telemetry: on the first start, two weeks of history (with three past incidents: a
- * pairing wave after a release, a broken load-balancer node, a certificate expiry) through the real HTTP API, then a live trickle for as long as
- * the demo runs. It is the `simulate` command in a child process, logging to .data/simulate.log.
+ * The demo's telemetry: on the first start, two weeks of history through the real HTTP API
+ * (with three past incidents: a pairing wave after a release, a broken load-balancer node, a
+ * certificate expiry), then a live trickle for as long as the demo runs. It is the `simulate` command in a child process, logging to .data/simulate.log.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
@@ -12,7 +12,7 @@ import type { Readable } from "node:stream";
 import type { Db } from "../../lib/db/client";
 import { getEnv } from "../../lib/env";
 import { FLEET_FAILURE } from "../../lib/simulate/scenarios";
-import { createTrafficModel } from "../../lib/simulate/traffic-model";
+import { createTrafficModel, FLEET_UTC_OFFSET_HOURS } from "../../lib/simulate/traffic-model";
 import { PROJECT_ROOT } from "../../lib/db/migrations";
 import {
   createApiKey,
@@ -28,8 +28,6 @@ const HISTORY_DAYS = "14";
 /** The live 50502 surge begins this long after the demo starts, and lasts this long. */
 const SURGE_AFTER_MS = 5 * 60_000;
 const SURGE_DURATION = "20m";
-/** The fleet's time zone (China), for its daily rhythm: the simulate command's default. */
-const FLEET_UTC_OFFSET = 8;
 /**
  * The live surge's peak, events a minute, at whatever hour the demo starts. At the demo's slow
  * rate a certificate expiry in the fleet's night is a few 50502 a minute, which the detector
@@ -43,7 +41,7 @@ function liveSurgeScale(atMs: number): number {
   const model = createTrafficModel({
     seed: 0,
     rate: Number(DEMO_RATE),
-    utcOffsetHours: FLEET_UTC_OFFSET,
+    utcOffsetHours: FLEET_UTC_OFFSET_HOURS,
   });
   const peak = FLEET_FAILURE * model.expectedPerMinute(50502, atMs);
   return Math.max(1, SURGE_PEAK_PER_MINUTE / peak);

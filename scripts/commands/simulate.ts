@@ -20,7 +20,7 @@ import {
   type Traffic,
 } from "../../lib/simulate/scenarios";
 import { EventSender, type SenderStats } from "../../lib/simulate/sender";
-import { MINUTE_MS } from "../../lib/simulate/traffic-model";
+import { FLEET_UTC_OFFSET_HOURS, MINUTE_MS } from "../../lib/simulate/traffic-model";
 import { withDatabase } from "./database";
 import { step } from "./log";
 
@@ -342,7 +342,11 @@ export function registerSimulateCommand(program: Command): void {
     )
     .option("--history-scale <factor>", "multiplies the past incidents' volume", "1")
     .option("--seed <n>", "makes a run repeatable, eventIds included (default: random)")
-    .option("--utc-offset <hours>", "the fleet's time zone, for the daily rhythm", "8")
+    .option(
+      "--utc-offset <hours>",
+      "the fleet's time zone, for the daily rhythm",
+      String(FLEET_UTC_OFFSET_HOURS),
+    )
     .option("--batch-size <n>", "events per request (at most 5000)", "500")
     .option("--concurrency <n>", "requests at once", "4")
     .addHelpText(
