@@ -36,6 +36,13 @@ import { freshDetector, projectFirstMinute } from "./new-codes";
 export const SETTLE_MINUTES = LATE_AFTER_MINUTES + 3;
 /** Midnight checkpoints are kept this many days (minute charts replay from them). */
 export const CHECKPOINT_DAYS = 35;
+/**
+ * Within this many hours of the judged end, a checkpoint is kept at every hour, not only at
+ * midnight: a minute chart of the last 24 hours (the overview's default) and the spike list's
+ * unsettled tail then replay from at most an hour before their range, not from the midnight
+ * before it (up to 48 hours of minutes for a 24-hour chart). Older hourly ones are pruned.
+ */
+export const HOURLY_CHECKPOINT_HOURS = 30;
 const DAY = 1_440;
 /** Counts are read this many days at a time during a long replay. */
 const READ_DAYS = 7;
@@ -214,25 +221,36 @@ async function replay(
   const hours: HourTotals[] = [];
   const checkpoints: { minute: number; snapshot: ReturnType<SpikeDetector["snapshot"]> }[] = [];
   const keepCheckpointsFrom = end - CHECKPOINT_DAYS * DAY;
+  const hourlyCheckpointsFrom = end - HOURLY_CHECKPOINT_HOURS * MINUTES_PER_HOUR;
   for (let readFrom = from; readFrom < end;) {
     const readTo = Math.min(end, (Math.floor(readFrom / DAY) + READ_DAYS) * DAY);
     const counts = new Float64Array(readTo - readFrom);
     for (const row of await minuteCounts(sql, projectId, [code], readFrom, readTo)) {
       counts[row.m - readFrom] = row.count;
     }
-    // Day by day, so the state at each midnight can be kept as a checkpoint.
-    for (let dayFrom = readFrom; dayFrom < readTo;) {
-      if (dayFrom % DAY === 0 && dayFrom >= keepCheckpointsFrom) {
-        checkpoints.push({ minute: dayFrom, snapshot: detector.snapshot() });
+    // Day by day (hour by hour near the end), so the state at each midnight (hour) can be kept
+    // as a checkpoint.
+    for (let chunkFrom = readFrom; chunkFrom < readTo;) {
+      const hourly = chunkFrom >= hourlyCheckpointsFrom;
+      const span = hourly ? MINUTES_PER_HOUR : DAY;
+      if (chunkFrom % span === 0 && chunkFrom >= keepCheckpointsFrom) {
+        checkpoints.push({ minute: chunkFrom, snapshot: detector.snapshot() });
       }
-      const dayTo = Math.min(readTo, (Math.floor(dayFrom / DAY) + 1) * DAY);
+      const chunkTo = Math.min(
+        readTo,
+        (Math.floor(chunkFrom / span) + 1) * span,
+        // The hourly stretch begins at an hour, not at the midnight after it.
+        chunkFrom < hourlyCheckpointsFrom
+          ? Math.ceil(hourlyCheckpointsFrom / MINUTES_PER_HOUR) * MINUTES_PER_HOUR
+          : Infinity,
+      );
       const verdicts = continueSeries(
         detector,
-        counts.subarray(dayFrom - readFrom, dayTo - readFrom),
+        counts.subarray(chunkFrom - readFrom, chunkTo - readFrom),
       );
-      // Days split at midnight, so hours never straddle two calls.
+      // Chunks split at midnight or on the hour, so hours never straddle two calls.
       hours.push(...hourTotals(verdicts));
-      dayFrom = dayTo;
+      chunkFrom = chunkTo;
     }
     readFrom = readTo;
   }

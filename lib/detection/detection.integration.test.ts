@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { detectSeries, rollUp } from "@/lib/detect";
-import { SETTLE_MINUTES } from "@/lib/detection/advance";
+import { HOURLY_CHECKPOINT_HOURS, SETTLE_MINUTES } from "@/lib/detection/advance";
 import { mergeAggregateDeltas } from "@/lib/telemetry/aggregates";
 import { ORIGIN, startIngestFixture, type IngestFixture } from "@/test/support/app";
 
@@ -131,7 +131,7 @@ describe("stored detector verdicts", () => {
     expect(rows.map((r) => r.code).sort()).toEqual([1006, 50502]);
   });
 
-  it("the loop judges every code with events, once, and keeps midnight checkpoints", async () => {
+  it("the loop judges every code with events, once, and keeps midnight and recent hourly checkpoints", async () => {
     // First up to half past an hour an hour ago, then the rest: the half-judged hour's stored
     // row must grow by the second half, not be replaced by it.
     const halfPast = Math.floor((nowMinute - 60) / 60) * 60 + 30;
@@ -142,11 +142,20 @@ describe("stored detector verdicts", () => {
     expect(rest.minutesJudged).toBe(2 * (nowMinute - SETTLE_MINUTES - halfPast));
     const again = await runDetectorTick(pool, { nowMs });
     expect(again.minutesJudged).toBe(0);
-    const { rows } = await fixture.sql.query(
-      `SELECT count(*)::int AS n FROM detector_checkpoint WHERE project_id = $1 AND code = 50502`,
+    // Midnights only, but every hour within HOURLY_CHECKPOINT_HOURS of the judged end: the
+    // first tick's hourly ones that fell out of that window were pruned by the second.
+    const { rows } = await fixture.sql.query<{ m: number }>(
+      `SELECT (extract(epoch FROM minute) / 60)::int AS m FROM detector_checkpoint
+       WHERE project_id = $1 AND code = 50502 ORDER BY minute`,
       [fixture.projectId],
     );
-    expect(rows[0].n).toBeGreaterThanOrEqual(2);
+    const end = nowMinute - SETTLE_MINUTES;
+    const hourlyFrom = end - HOURLY_CHECKPOINT_HOURS * 60;
+    const expected: number[] = [];
+    for (let m = Math.ceil((firstMinute + 1) / 1440) * 1440; m < end; m += 60) {
+      if (m % 1440 === 0 || m >= hourlyFrom) expected.push(m);
+    }
+    expect(rows.map((r) => r.m)).toEqual(expected);
     const late = await fixture.sql.query(`SELECT count(*)::int AS n FROM detector_late`);
     expect(late.rows[0].n).toBe(0);
   });
@@ -157,6 +166,15 @@ describe("stored detector verdicts", () => {
     const surge = body.spikes.find((s) => s.code === 50502);
     expect(surge?.peak).toBe(63);
     expect(new Date(surge!.start).getTime()).toBe(Math.floor(surgeStart / 60) * HOUR);
+  });
+
+  it("a minute series of the last hours, replayed from an hourly checkpoint, agrees too", async () => {
+    const to = new Date(nowMinute * MINUTE);
+    const from = new Date((nowMinute - 150) * MINUTE);
+    const minutes = await series(
+      `codes=50502&interval=1m&from=${from.toISOString()}&to=${to.toISOString()}`,
+    );
+    expectSameAsReplay(minutes, await replayFromRaw(50502, 1), 140);
   });
 
   it("minute and daily series agree with the same replay", async () => {

@@ -10,7 +10,14 @@ import { vacuumQueueTable } from "../db/vacuum";
 import { mergeOnPool } from "../telemetry/aggregates";
 import { codesWithLateMarks } from "../telemetry/late-minutes";
 import { firstMinutes } from "../telemetry/reads";
-import { advanceDetectors, CHECKPOINT_DAYS, codesBehind, judgedEnd, lockProject } from "./advance";
+import {
+  advanceDetectors,
+  CHECKPOINT_DAYS,
+  codesBehind,
+  HOURLY_CHECKPOINT_HOURS,
+  judgedEnd,
+  lockProject,
+} from "./advance";
 import { pruneDetectorTables, trackedCodes } from "./repository";
 
 export interface TickReport {
@@ -73,7 +80,11 @@ export async function runDetectorTick(
   }
   const months = options.aggregateMonths ?? 13;
   await withConnection(pool, (client) =>
-    pruneDetectorTables(client, end - CHECKPOINT_DAYS * 1_440, end - months * 31 * 1_440),
+    pruneDetectorTables(client, {
+      checkpointsBefore: end - CHECKPOINT_DAYS * 1_440,
+      hourlyBefore: end - HOURLY_CHECKPOINT_HOURS * 60,
+      hoursBefore: end - months * 31 * 1_440,
+    }),
   );
   // A queue: every backfilled batch adds marks, every tick takes them (lib/db/vacuum.ts).
   await vacuumQueueTable(pool, "detector_late", 10 * 60_000, nowMs);

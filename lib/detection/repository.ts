@@ -249,20 +249,24 @@ export async function writeState(
   );
 }
 
-/** Drops checkpoints older than `before` and hourly verdicts older than `hoursBefore`. */
+/**
+ * Drops checkpoints older than `checkpointsBefore`, those older than `hourlyBefore` that are not
+ * at a UTC midnight, and hourly verdicts older than `hoursBefore` (UTC minutes).
+ */
 // Maintenance (test/support/statements.ts): retention across every project.
 export async function pruneDetectorTables(
   sql: Sql,
-  checkpointsBefore: number,
-  hoursBefore: number,
+  limits: { checkpointsBefore: number; hourlyBefore: number; hoursBefore: number },
 ): Promise<void> {
   await sql.query(
-    `/* cw:maintenance detector-prune */ DELETE FROM detector_checkpoint WHERE minute < to_timestamp($1::bigint * 60)`,
-    [checkpointsBefore],
+    `/* cw:maintenance detector-prune */ DELETE FROM detector_checkpoint
+     WHERE minute < to_timestamp($1::bigint * 60)
+        OR (minute < to_timestamp($2::bigint * 60) AND minute <> date_trunc('day', minute, 'UTC'))`,
+    [limits.checkpointsBefore, limits.hourlyBefore],
   );
   await sql.query(
     `/* cw:maintenance detector-prune */ DELETE FROM detector_hour WHERE hour < to_timestamp($1::bigint * 60)`,
-    [hoursBefore],
+    [limits.hoursBefore],
   );
 }
 
