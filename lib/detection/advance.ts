@@ -15,7 +15,7 @@ import { continueSeries, resolveSettings, SpikeDetector, type DetectorSettings }
 import type { Sql } from "../db/sql";
 import { getEnv } from "../env";
 import { codesWithLateMarks, LATE_AFTER_MINUTES, takeLateMarks } from "../telemetry/late-minutes";
-import { firstMinutes, minuteCounts } from "../telemetry/reads";
+import { denseMinuteCounts, firstMinutes } from "../telemetry/reads";
 import {
   clearFrom,
   latestCheckpoints,
@@ -224,10 +224,7 @@ async function replay(
   const hourlyCheckpointsFrom = end - HOURLY_CHECKPOINT_HOURS * MINUTES_PER_HOUR;
   for (let readFrom = from; readFrom < end;) {
     const readTo = Math.min(end, (Math.floor(readFrom / DAY) + READ_DAYS) * DAY);
-    const counts = new Float64Array(readTo - readFrom);
-    for (const row of await minuteCounts(sql, projectId, [code], readFrom, readTo)) {
-      counts[row.m - readFrom] = row.count;
-    }
+    const counts = (await denseMinuteCounts(sql, projectId, [code], readFrom, readTo)).get(code)!;
     // Day by day (hour by hour near the end), so the state at each midnight (hour) can be kept
     // as a checkpoint.
     for (let chunkFrom = readFrom; chunkFrom < readTo;) {
