@@ -1,7 +1,7 @@
 /**
  * Keeps each project's detectors current: every code's SpikeDetector is fed its per-minute
  * counts once, in order, from the code's first event on, and what it concluded is stored
- * (state, midnight checkpoints, hourly verdicts). Charts and alerts then read verdicts instead
+ * (state, checkpoints at each midnight and at each hour of the last 30, hourly verdicts). Charts and alerts then read verdicts instead
  * of re-running weeks of minutes, and every reader sees the same ones.
  *
  * A minute is judged once it is SETTLE_MINUTES old, when its events are in. Events that arrive

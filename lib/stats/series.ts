@@ -7,8 +7,9 @@
  * saw, and reading them is cheap:
  *   - hourly and daily buckets sum the stored hourly verdicts, plus the minutes not judged yet,
  *     replayed from the stored state (from the code's first minute for a code without one);
- *   - minute and 5-minute buckets replay the code's minutes from the midnight checkpoint before
- *     the range (at most a day more than the range itself).
+ *   - minute and 5-minute buckets replay the code's minutes from the checkpoint before the range:
+ *     the hour before it within the last 30 hours, else the midnight before it (at most a day
+ *     more than the range itself).
  * Each bucket says how far to trust its verdict (`verdict`, see `BucketVerdict`).
  */
 import type pg from "pg";
