@@ -7,10 +7,14 @@ import { getSeries } from "@/lib/stats/series";
 
 export const GET = apiRoute(
   { auth: readCatalogue, query: seriesQuery },
-  async ({ query, principal }) => {
+  async ({ request, query, principal }) => {
     const { series, spikes, ...head } = await getSeries(principal, query);
-    // Sent code by code: see lib/http/json-stream.ts.
-    return jsonPieces(objectWithLargeArray(head, "series", series, { spikes }));
+    // Sent code by code, compressed fast: see lib/http/json-stream.ts.
+    return jsonPieces(
+      objectWithLargeArray(head, "series", series, { spikes }),
+      {},
+      request.headers.get("accept-encoding"),
+    );
   },
 );
 
