@@ -29,7 +29,7 @@ const SERIES = Number(args.series);
 const SEED_BASE = 1_000_000;
 
 const SETTINGS: Array<{ label: string; options: DetectorOptions }> = [
-  { label: "gateRatio 0 (no gate: the detector before this issue)", options: { gateRatio: 0 } },
+  { label: "gateRatio 0 (no gate)", options: { gateRatio: 0 } },
   {
     label: "short windows only, unclipped residuals (the default before the long window)",
     options: { dispersionClip: 0, gateMassMinutes: 0, gateSplitMidnight: false },
