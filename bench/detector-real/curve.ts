@@ -29,7 +29,11 @@ const SERIES = Number(args.series);
 const SEED_BASE = 1_000_000;
 
 const SETTINGS: Array<{ label: string; options: DetectorOptions }> = [
-  { label: "gateRatio 0 (no gate: the detector before this issue)", options: { gateRatio: 0 } },
+  { label: "gateRatio 0 (no gate)", options: { gateRatio: 0 } },
+  {
+    label: "short windows only, unclipped residuals (the default before the long window)",
+    options: { dispersionClip: 0, gateMassMinutes: 0, gateSplitMidnight: false },
+  },
   { label: "gateRatio 1", options: { gateRatio: 1 } },
   { label: "gateRatio 1.5", options: { gateRatio: 1.5 } },
   { label: "**gateRatio 2 (medium, the default)**", options: {} },
@@ -38,6 +42,8 @@ const SETTINGS: Array<{ label: string; options: DetectorOptions }> = [
   { label: "gateRatio 2, minSpikeExcess 5", options: { minSpikeExcess: 5 } },
   { label: "gateRatio 2, minSpikeExcess 10", options: { minSpikeExcess: 10 } },
   { label: "gateRatio 2, minSpikeExcess 20", options: { minSpikeExcess: 20 } },
+  { label: "gateMassRatio 1.25", options: { gateMassRatio: 1.25 } },
+  { label: "gateMassRatio 2", options: { gateMassRatio: 2 } },
   { label: "sensitivity high", options: { sensitivity: "high" } },
   { label: "sensitivity low", options: { sensitivity: "low" } },
 ];

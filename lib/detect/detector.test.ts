@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { mulberry32 } from "../random";
 
-import { MINUTES_PER_WEEK, SpikeDetector } from "./detector";
+import { MINUTES_PER_WEEK, SpikeDetector, type DetectorSnapshot } from "./detector";
 import { detectSeries } from "./series";
 
 /** Monday 2026-01-05 00:00 UTC in minutes. */
@@ -222,10 +222,34 @@ describe("the spike detector", () => {
     expect(resumed.length).toBe(counts.length);
   });
 
+  it("restores a snapshot stored before the long window and clipped residuals as it ran", () => {
+    const counts = makeSeries(3, 2, 13, (i) => (i >= WEEK + 900 && i < WEEK + 930 ? 25 : 1));
+    const before = {
+      dispersionClip: 0,
+      gateMassMinutes: 0,
+      gateMassRatio: 2,
+      gateSplitMidnight: false,
+    };
+    const batch = detectSeries(counts, START, before);
+    const old = new SpikeDetector(START, before);
+    const cut = WEEK + 890;
+    for (let i = 0; i < cut; i++) old.update(counts[i]!);
+    const stored = JSON.parse(JSON.stringify(old.snapshot())) as DetectorSnapshot;
+    for (const key of Object.keys(before))
+      delete (stored.settings as unknown as Record<string, unknown>)[key];
+    const resumed = SpikeDetector.restore(stored);
+    expect(resumed.settings).toMatchObject(before);
+    for (let i = cut; i < counts.length; i++) {
+      expect(resumed.update(counts[i]!).spike).toBe(batch.spike[i] === 1);
+    }
+  });
+
   it("rejects settings that cannot work", () => {
     expect(() => new SpikeDetector(START, { persistNeed: 4, persistWindow: 3 })).toThrow(
       RangeError,
     );
     expect(() => new SpikeDetector(START + 0.5)).toThrow(RangeError);
+    expect(() => new SpikeDetector(START, { gateMassMinutes: 1 })).toThrow(RangeError);
+    expect(() => new SpikeDetector(START, { dispersionClip: -1 })).toThrow(RangeError);
   });
 });

@@ -25,7 +25,13 @@
  * (`unseenRate`), so a surge of a code never seen before is caught while a trickle is not.
  * A spike must also start larger than the code's ordinary bursts (the burst gate: the second
  * largest daily excess over the noise band in two weeks, ×2), so a code that surges every day
- * (a bot, a batch job, news) is judged against its own volatility, not a Poisson ideal.
+ * (a bot, a batch job, news) is judged against its own volatility, not a Poisson ideal. Besides
+ * windows of a few minutes, the gate has a long window (an exponentially weighted excess over
+ * about two hours, ×1.5 its ordinary), so a surge that lasts hours is news on a code whose
+ * short bursts are as tall; a day's bursts leave out what a window carries over from before
+ * midnight, so one incident across midnight is one ordinary burst, not two.
+ * The dispersion is learned from residuals clipped at `dispersionClip` standard deviations, so
+ * a surge's aftermath (minutes just under the band) does not widen the band for a week.
  * Everything depends only on minutes up to the one judged: no look-ahead.
  */
 import { nbTail, nbUpperCount } from "./negative-binomial";
@@ -61,6 +67,13 @@ export interface DetectorSnapshot {
 }
 
 const DAY = 1_440;
+/** Settings added after snapshots were first stored, with the values that mean "as before". */
+const SETTINGS_BEFORE: Partial<DetectorSettings> = {
+  dispersionClip: 0,
+  gateMassMinutes: 0,
+  gateMassRatio: 2,
+  gateSplitMidnight: false,
+};
 /** Residuals lose half their weight in a week. */
 const DISPERSION_DECAY = Math.pow(0.5, 1 / MINUTES_PER_WEEK);
 
@@ -151,7 +164,8 @@ export class SpikeDetector {
     if (snapshot.version !== 2) throw new RangeError("unknown detector snapshot version");
     const startMinute = snapshot.state.startMinute;
     if (typeof startMinute !== "number") throw new RangeError("snapshot without startMinute");
-    const detector = new SpikeDetector(startMinute, snapshot.settings);
+    // A snapshot stored before a setting existed ran without it: restore it as it ran.
+    const detector = new SpikeDetector(startMinute, { ...SETTINGS_BEFORE, ...snapshot.settings });
     const target = detector as unknown as Record<string, unknown>;
     for (const [key, value] of Object.entries(snapshot.state)) {
       const current = target[key];
@@ -271,7 +285,13 @@ export class SpikeDetector {
     this.dispersionNum *= DISPERSION_DECAY;
     this.dispersionDen *= DISPERSION_DECAY;
     if (useForLevel) {
-      const residual = count - expected;
+      let residual = count - expected;
+      if (s.dispersionClip > 0) {
+        const sd = Math.sqrt(expected + alpha * expected * expected);
+        const cap = s.dispersionClip * sd;
+        if (residual > cap) residual = cap;
+        else if (residual < -cap) residual = -cap;
+      }
       this.dispersionNum += residual * residual - expected;
       this.dispersionDen += expected * expected;
     }
@@ -326,29 +346,62 @@ export class SpikeDetector {
     const windows = s.gateWindows;
     const memory = this.burstMemory;
     const at = memoryLayout(s);
-    if (index % DAY === 0 && index > 0) this.closeDay(index / DAY - 1);
+    const minuteOfDay = index % DAY;
+    if (minuteOfDay === 0 && index > 0) this.closeDay(index / DAY - 1);
     memory[at.observed + (index % at.ring)] = count;
     memory[at.expected + (index % at.ring)] = expected;
     let open = false;
     let observed = 0;
     let baseline = 0;
     let summed = 0;
-    for (let w = 0; w < windows.length; w++) {
-      const width = Math.min(windows[w]!, index + 1);
-      for (; summed < width; summed++) {
-        const slot = (index - summed) % at.ring;
-        observed += memory[at.observed + slot]!;
-        baseline += memory[at.expected + slot]!;
+    for (let w = 0; w < at.rows; w++) {
+      let width: number;
+      let o: number;
+      let b: number;
+      // What the window carries over from before midnight: not today's burst.
+      let carried = 0;
+      if (w < windows.length) {
+        width = Math.min(windows[w]!, index + 1);
+        for (; summed < width; summed++) {
+          const slot = (index - summed) % at.ring;
+          observed += memory[at.observed + slot]!;
+          baseline += memory[at.expected + slot]!;
+        }
+        o = observed;
+        b = baseline;
+        if (s.gateSplitMidnight && index >= DAY && minuteOfDay < width - 1) {
+          let before = 0;
+          for (let k = minuteOfDay + 1; k < width; k++) {
+            const slot = (index - k) % at.ring;
+            before += memory[at.observed + slot]! - memory[at.expected + slot]!;
+          }
+          carried = Math.max(0, before);
+        }
+      } else {
+        // The long window: exponentially weighted sums with a mean age of gateMassMinutes.
+        const decay = 1 - 1 / s.gateMassMinutes;
+        if (minuteOfDay === 0) {
+          memory[at.carry] = s.gateSplitMidnight
+            ? Math.max(0, memory[at.mass]! - memory[at.mass + 1]!)
+            : 0;
+        }
+        memory[at.carry]! *= decay;
+        memory[at.mass] = memory[at.mass]! * decay + count;
+        memory[at.mass + 1] = memory[at.mass + 1]! * decay + expected;
+        o = memory[at.mass]!;
+        b = memory[at.mass + 1]!;
+        width = Math.min(s.gateMassMinutes, index + 1);
+        carried = memory[at.carry]!;
       }
-      // The band is at least the expected sum, so the burst is at most `observed - baseline`:
+      // The band is at least the expected sum, so the burst is at most `o - b`:
       // when that can neither raise today's burst nor open the gate, skip the quantile.
-      const bound = observed - baseline;
+      const bound = o - b;
       const today = memory[at.today + w]!;
-      const gate = s.gateRatio * memory[at.ordinary + w]!;
-      if (bound <= today && bound <= gate) continue;
-      const band = nbUpperCount(Math.max(baseline, 1e-3), alpha / width, s.gateTail);
-      const burst = Math.max(0, observed - band);
-      if (burst > today) memory[at.today + w] = burst;
+      const gate = (w < windows.length ? s.gateRatio : s.gateMassRatio) * memory[at.ordinary + w]!;
+      if (bound - carried <= today && bound <= gate) continue;
+      const band = nbUpperCount(Math.max(b, 1e-3), alpha / width, s.gateTail);
+      const burst = Math.max(0, o - band);
+      if (burst - carried > today) memory[at.today + w] = burst - carried;
       if (burst > gate) open = true;
     }
     return open;
@@ -369,10 +422,10 @@ export class SpikeDetector {
 
   /** Files today's bursts as day `day` of the ring and recomputes the ordinary bursts. */
   private closeDay(day: number): void {
-    const { gateDays, gateRank, gateWindows } = this.settings;
+    const { gateDays, gateRank } = this.settings;
     const memory = this.burstMemory;
     const at = memoryLayout(this.settings);
-    for (let w = 0; w < gateWindows.length; w++) {
+    for (let w = 0; w < at.rows; w++) {
       const row = at.past + w * gateDays;
       memory[row + (day % gateDays)] = memory[at.today + w]!;
       memory[at.today + w] = 0;
@@ -433,19 +486,24 @@ export class SpikeDetector {
 function memoryLayout(s: DetectorSettings): MemoryLayout {
   const known = layouts.get(s);
   if (known) return known;
-  const windows = s.gateWindows.length;
-  const ring = s.gateWindows[windows - 1]!;
+  const rows = s.gateWindows.length + (s.gateMassMinutes > 0 ? 1 : 0);
+  const ring = s.gateWindows[s.gateWindows.length - 1]!;
   const today = 2 * ring;
-  const past = today + windows;
-  const ordinary = past + windows * s.gateDays;
+  const past = today + rows;
+  const ordinary = past + rows * s.gateDays;
+  const mass = ordinary + rows;
+  const carry = mass + 2;
   const layout = {
     ring,
+    rows,
     observed: 0,
     expected: ring,
     today,
     past,
     ordinary,
-    size: ordinary + windows,
+    mass,
+    carry,
+    size: s.gateMassMinutes > 0 ? carry + 1 : mass,
   };
   layouts.set(s, layout);
   return layout;
@@ -453,11 +511,16 @@ function memoryLayout(s: DetectorSettings): MemoryLayout {
 
 interface MemoryLayout {
   ring: number;
+  /** Gate windows: `gateWindows`, then the long window when `gateMassMinutes` > 0. */
+  rows: number;
   observed: number;
   expected: number;
   today: number;
   past: number;
   ordinary: number;
+  /** The long window's weighted observed and expected sums, and what it carried over midnight. */
+  mass: number;
+  carry: number;
   size: number;
 }
 /** Computed once per settings object (every minute reads it). */

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 
 import { mulberry32 } from "../random";
 
-import { SpikeDetector } from "./detector";
+import { SpikeDetector, type DetectorOptions } from "./detector";
 import { continueSeries, detectSeries } from "./series";
 
 /** Monday 2026-01-05 00:00 UTC in minutes. */
@@ -130,6 +130,76 @@ describe("the detector on real-world shapes", () => {
     const first = floored.subarray(surge, surge + 30).indexOf(1);
     expect(first).toBeGreaterThanOrEqual(0);
     expect(first).toBeLessThan(3);
+  });
+
+  it("catches a surge that lasts hours on a code whose daily bursts are as tall (the long window)", () => {
+    // 5 a minute; every day a 5-minute bot burst of +150 a minute; on day 20 a news surge of
+    // +60 a minute for three hours: never as tall as the bursts, but far more events.
+    const burstAt = (day: number) => day * DAY + ((day * 5) % 18) * 60 + 7;
+    const surgeAt = 20 * DAY + 20 * 60;
+    const counts = poissonSeries(3 * WEEK + 2 * DAY, 8, (i) => {
+      const k = i - burstAt(Math.floor(i / DAY));
+      if (k >= 0 && k < 5) return 155;
+      if (i >= surgeAt && i < surgeAt + 180) return 65;
+      return 5;
+    });
+    const { spike } = detectSeries(counts, START);
+    for (const day of [16, 17, 18, 19, 21, 22]) {
+      expect(flaggedIn(spike, burstAt(day), 5), `day ${day}`).toBe(false);
+    }
+    const first = spike.subarray(surgeAt, surgeAt + 180).indexOf(1);
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(first).toBeLessThan(60);
+    // A JSON snapshot in the middle of it resumes with the same verdicts (the long window's
+    // state is in the snapshot).
+    const cut = surgeAt + 20;
+    const detector = new SpikeDetector(START);
+    continueSeries(detector, counts.subarray(0, cut));
+    const resumed = SpikeDetector.restore(JSON.parse(JSON.stringify(detector.snapshot())));
+    expect(continueSeries(resumed, counts.subarray(cut)).spike).toEqual(spike.subarray(cut));
+    // Without the long window the short windows call it ordinary: it is never flagged.
+    const short = detectSeries(counts, START, { gateMassMinutes: 0 }).spike;
+    expect(flaggedIn(short, surgeAt, 180)).toBe(false);
+  });
+
+  it("learns its dispersion from clipped residuals: minutes just under the band do not widen it", () => {
+    // 20 a minute, and once an hour a minute at 65 (×3.25: never anomalous on its own).
+    const counts = poissonSeries(3 * WEEK, 11, (i) => (i % 60 === 30 ? 65 : 20));
+    const learned = (options: DetectorOptions) => {
+      const detector = new SpikeDetector(START, options);
+      continueSeries(detector, counts);
+      const { state, settings } = detector.snapshot();
+      const prior = settings.dispersionPriorWeight;
+      return (
+        ((state.dispersionNum as number) + settings.alpha * prior) /
+        ((state.dispersionDen as number) + prior)
+      );
+    };
+    // Clipped at 3 standard deviations, the blips move it little; squared, they dominate it.
+    expect(learned({})).toBeLessThan(0.03);
+    expect(learned({ dispersionClip: 0 })).toBeGreaterThan(0.05);
+  });
+
+  it("counts an incident across midnight once, so it does not hide the next one of its size", () => {
+    // The code of the long-window test: daily 5-minute bursts of +150 a minute. A 3-hour surge
+    // of +60 a minute mostly before the stream's midnight of day 17 (150 minutes before, 30
+    // after), and the same surge on day 20.
+    const burstAt = (day: number) => day * DAY + ((day * 5) % 18) * 60 + 7;
+    const across = 17 * DAY - 150;
+    const next = 20 * DAY + 600;
+    const counts = poissonSeries(21 * DAY, 8, (i) => {
+      const k = i - burstAt(Math.floor(i / DAY));
+      if (k >= 0 && k < 5) return 155;
+      if ((i >= across && i < across + 180) || (i >= next && i < next + 180)) return 65;
+      return 5;
+    });
+    const split = detectSeries(counts, START).spike;
+    expect(flaggedIn(split, across, 180)).toBe(true);
+    expect(flaggedIn(split, next, 180)).toBe(true);
+    // Counted on both days (the day after inherits its weighted excess), the first surge made
+    // its size ordinary: the second went unflagged.
+    const doubled = detectSeries(counts, START, { gateSplitMidnight: false }).spike;
+    expect(flaggedIn(doubled, next, 180)).toBe(false);
   });
 
   it("never looks ahead with its burst memory: prefixes, snapshots and the future agree", () => {

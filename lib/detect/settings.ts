@@ -26,6 +26,11 @@ export interface DetectorSettings {
    */
   alpha: number;
   dispersionPriorWeight: number;
+  /**
+   * Residuals enter the learned dispersion clipped at this many standard deviations of the
+   * current model (0 = unclipped), so a surge's aftermath does not widen the band for a week.
+   */
+  dispersionClip: number;
   /** Weeks of history the seasonal (hour-of-week) profile averages over. */
   weeks: number;
   /** Minutes of recent history the level factor compares with the seasonal profile. */
@@ -58,6 +63,22 @@ export interface DetectorSettings {
    */
   gateWindows: number[];
   /**
+   * A further gate window for long surges: the exponentially weighted excess with a mean age of
+   * this many minutes (0 = none), judged against its own ordinary daily burst like the others.
+   */
+  gateMassMinutes: number;
+  /**
+   * The long window opens the gate at `gateMassRatio` × its ordinary burst (the same at every
+   * sensitivity): a day's largest hours-long excess varies less from day to day than its
+   * largest few minutes', so a smaller multiple of it is already news.
+   */
+  gateMassRatio: number;
+  /**
+   * A day's burst leaves out what a window carries over from the day before, so one incident
+   * across a midnight is one ordinary burst, not two.
+   */
+  gateSplitMidnight: boolean;
+  /**
    * A spike must also start with at least this many events above the expected count over the
    * last `persistWindow` minutes (0 = no such floor). Quiets tiny bursts on near-zero codes, at
    * the cost of slower verdicts on real surges of low-volume codes (bench:detector-curve).
@@ -77,6 +98,7 @@ const BASE: DetectorSettings = {
   minExcess: 2,
   alpha: 0.1,
   dispersionPriorWeight: 200,
+  dispersionClip: 3,
   weeks: 4,
   levelMinutes: 120,
   levelPrior: 10,
@@ -89,6 +111,9 @@ const BASE: DetectorSettings = {
   warmupTailFactor: 0.01,
   maxExcludedMinutes: 240,
   gateWindows: [2, 10],
+  gateMassMinutes: 120,
+  gateMassRatio: 1.5,
+  gateSplitMidnight: true,
   minSpikeExcess: 0,
   gateTail: 1e-3,
   gateRatio: 2,
@@ -121,6 +146,10 @@ export function resolveSettings(
   }
   if (!(settings.tail > 0 && settings.tail < 1)) throw new RangeError("tail must be in (0, 1)");
   if (settings.weeks < 1) throw new RangeError("weeks must be ≥ 1");
+  if (!(settings.gateMassMinutes === 0 || settings.gateMassMinutes >= 2)) {
+    throw new RangeError("gateMassMinutes must be 0 (none) or at least 2");
+  }
+  if (!(settings.dispersionClip >= 0)) throw new RangeError("dispersionClip must be ≥ 0");
   const windows = settings.gateWindows;
   if (
     windows.length === 0 ||
