@@ -10,7 +10,8 @@
  *   4. `--runs` (3) runs of `--requests` (100) requests, one at a time, of each read,
  *      interleaved: series of every code over 30 days by hour, series of one code over 24 hours
  *      by minute with the band, top over 24 hours, breakdown of one code over 7 days, and every
- *      request the overview makes at 24 hours and at 30 days (and the code page's events),
+ *      request the overview makes at 24 hours and at 30 days (the open incidents and the likely
+ *      causes of a spike among them) and the code page's events,
  *   5. the same answers computed by scanning the raw events, in the same run.
  * Prints p50/p95 per query (medians of the runs) against the 100 ms target and the ratio to the
  * raw scans, and
@@ -182,10 +183,30 @@ async function main() {
       },
       { name: "overview 30 d: spikes of every code", url: api(`spikes?${monthToNow}`) },
       {
+        name: "overview: the open incidents",
+        url: api(`incidents?project=${SLUG}&status=open&limit=100`),
+      },
+      {
         name: "code page 24 h: 50502's newest events",
         url: api(`events?code=50502&limit=20&${dayBy5}`),
       },
     ];
+    // The likely causes of a spike (components/dashboard/queries.ts, useDiagnosis): asked for
+    // each code spiking now on the overview and for a code's latest spike on its page. Here the
+    // latest 50502 spike of the month (the simulator's past incident), its window as the page
+    // asks: from its start to a minute past its end, at most a day.
+    const spikes = (await (
+      await fetch(api(`spikes?${monthToNow}`), { headers: { authorization: `Bearer ${readKey}` } })
+    ).json()) as { spikes: { code: number; start: string; end: string }[] };
+    const surge = spikes.spikes.filter((s) => s.code === 50502).at(-1);
+    if (surge) {
+      const start = Date.parse(surge.start);
+      const end = Math.min(Date.parse(surge.end) + 60_000, start + DAY);
+      overview.push({
+        name: "overview and code page: the likely causes of 50502's latest spike",
+        url: api(`diagnosis?code=50502&${range(new Date(start), new Date(end))}`),
+      });
+    } else step("bench: no 50502 spike in the month, the diagnosis is not measured");
     const queries: { name: string; url: string; raw?: () => Promise<unknown> }[] = [
       {
         name: `series, all ${allCodes.length} codes, 30 days by hour`,
