@@ -47,9 +47,17 @@ export type Signal = keyof typeof SIGNALS;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
+/** The event's exception, message and cause in one string, made once per event (5 signals ask). */
 function texts(e: DiagnosticEvent): string {
-  return `${e.exception ?? ""}\n${e.message ?? ""}\n${e.cause ?? ""}`;
+  let text = textsOf.get(e);
+  if (text === undefined) {
+    text = `${e.exception ?? ""}\n${e.message ?? ""}\n${e.cause ?? ""}`;
+    textsOf.set(e, text);
+  }
+  return text;
 }
+
+const textsOf = new WeakMap<DiagnosticEvent, string>();
 
 export interface ValueEvidence {
   value: string;
@@ -199,7 +207,10 @@ function shares(
   key: (e: DiagnosticEvent) => string,
 ): Map<string, number> {
   const result = new Map<string, number>();
-  for (const e of events) result.set(key(e), (result.get(key(e)) ?? 0) + 1);
+  for (const e of events) {
+    const value = key(e);
+    result.set(value, (result.get(value) ?? 0) + 1);
+  }
   for (const [value, count] of result) result.set(value, count / events.length);
   return result;
 }
