@@ -18,6 +18,9 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   reporter: [["list"]],
   timeout: 30_000,
+  // Two browsers and the server share two cores: an answer can take a few seconds (the default
+  // of 5 s failed a journey whose page was still loading its list).
+  expect: { timeout: 10_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     locale: "zh-CN",

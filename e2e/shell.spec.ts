@@ -40,10 +40,34 @@ async function open(page: Page, path: string) {
   const response = await page.goto(path);
   expect(response?.status(), path).toBe(200);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  if (path === "/demo/inbox") {
+    // The messages arrive from the API after the first paint.
+    await expect(page.getByRole("article").first()).toBeVisible();
+  }
   if (path === "/settings") {
     // The key and user tables arrive from the API after the first paint.
     await expect(page.getByRole("table")).toHaveCount(2);
   }
+}
+
+/**
+ * A message in the demo inbox as wide as a real one (its text ends with an incident's URL, one
+ * unbreakable word), unsigned: stored and shown, marked, with a 401.
+ */
+async function postInboxMessage(page: Page) {
+  const url = "http://localhost:3100/incidents/00479189-5e30-4f20-9957-32241fc87f1f";
+  const title = "【codewatch】on-call-mx3qlc7z 的 50502 突增：服务器证书可能已过期";
+  const response = await page.request.post("/api/demo/inbox", {
+    data: {
+      version: 1,
+      kind: "open",
+      language: "zh",
+      title,
+      text: `${title}\n峰值 150 次/分钟\n故障详情：${url}`,
+      incidents: [],
+    },
+  });
+  expect(response.status()).toBe(401);
 }
 
 /** A key in the demo project, so that Settings shows its widest table. */
@@ -98,6 +122,7 @@ async function forEveryPage(
   check: (path: string) => Promise<void>,
 ) {
   await createKey(page, baseURL, `android-production-${locale}-${Date.now()}`);
+  await postInboxMessage(page);
   await chooseLocale(page, locale, baseURL);
   for (const path of PAGES) {
     await open(page, path);

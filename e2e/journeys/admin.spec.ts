@@ -39,6 +39,8 @@ test("admin sets up a new app's project and key, sees its first event, then revo
   playwright,
   baseURL,
 }) => {
+  // Five steps across three pages, each scanned by axe, and an event sent through the API.
+  test.setTimeout(90_000);
   const run = Date.now().toString(36);
   const slug = `journey-${run}`;
   const name = `Journey ${run}`;
@@ -108,6 +110,8 @@ test("admin sets up a new app's project and key, sees its first event, then revo
       .getByRole("navigation", { name: "主导航" })
       .getByRole("link", { name: "设置" })
       .click();
+    // The overview has a project select too: pick in Settings' only once Settings is shown.
+    await expect(page.getByRole("heading", { level: 1, name: "设置" })).toBeVisible();
     await page.getByRole("combobox", { name: "项目", exact: true }).selectOption(slug);
     const row = page.getByRole("row", { name: new RegExp(keyName) });
     // Only its prefix is shown now, and it was used once.

@@ -17,6 +17,8 @@ test.use({
 test("support looks up a pairing failure in Chinese and copies the English advice", async ({
   page,
 }) => {
+  // Four pages, each scanned by axe: ~20 s on a quiet machine, more beside the other worker.
+  test.setTimeout(90_000);
   await test.step("searches the catalogue for 配网", async () => {
     await page.goto("/codes");
     await expect(page.getByRole("heading", { level: 1, name: "错误码" })).toBeVisible();
