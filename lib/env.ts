@@ -83,6 +83,11 @@ export const envSchema = z.object({
    * webhook channel's messages, and /demo/inbox shows them. Off anywhere else.
    */
   CW_DEMO_INBOX: z.enum(["0", "1"]).default("0"),
+  /**
+   * Minutes from `npm run demo`'s start to its live 50502 surge (1–60). The fresh-clone demo
+   * test (e2e-demo/) sets 3 to keep CI within its time; a visitor gets 5, time to look around.
+   */
+  CW_DEMO_SURGE_AFTER_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
 });
 
 export type Env = z.infer<typeof envSchema>;

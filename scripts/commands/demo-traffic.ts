@@ -25,8 +25,7 @@ const KEY_NAME = "demo simulator";
 /** Events per second on weekly average: enough to chart, light enough for the embedded database. */
 const DEMO_RATE = "0.3";
 const HISTORY_DAYS = "14";
-/** The live 50502 surge begins this long after the demo starts, and lasts this long. */
-const SURGE_AFTER_MS = 5 * 60_000;
+/** The live 50502 surge lasts this long; it begins CW_DEMO_SURGE_AFTER_MINUTES after start. */
 const SURGE_DURATION = "20m";
 /**
  * The live surge's peak, events a minute, at whatever hour the demo starts. At the demo's slow
@@ -120,7 +119,8 @@ export async function startDemoTraffic(
     args.push("--history-scale", HISTORY_INCIDENT_SCALE);
   }
   // The headline case, live: a certificate expires a few minutes from now, on every start.
-  const surgeAt = new Date(Date.now() + SURGE_AFTER_MS);
+  const surgeAfterMs = getEnv().CW_DEMO_SURGE_AFTER_MINUTES * 60_000;
+  const surgeAt = new Date(Date.now() + surgeAfterMs);
   args.push(
     "--scenario",
     "cert-expiry",
@@ -138,7 +138,7 @@ export async function startDemoTraffic(
   );
   log(
     `demo traffic: a 50502 surge (the servers' certificate expires) is scheduled for ` +
-      `${surgeAt.toISOString().slice(11, 19)} UTC, in ${SURGE_AFTER_MS / 60_000} minutes: ` +
+      `${surgeAt.toISOString().slice(11, 19)} UTC, in ${surgeAfterMs / 60_000} minutes: ` +
       `watch it on ${baseUrl}/, its incident open on ${baseUrl}/incidents and its ` +
       `notification arrive in ${baseUrl}/demo/inbox`,
   );
