@@ -1,8 +1,9 @@
 /**
  * Keeps each project's detectors current: every code's SpikeDetector is fed its per-minute
  * counts once, in order, from the code's first event on, and what it concluded is stored
- * (state, checkpoints at each midnight and at each hour of the last 30, hourly verdicts). Charts and alerts then read verdicts instead
- * of re-running weeks of minutes, and every reader sees the same ones.
+ * (state, checkpoints at each midnight and at each hour of the last 30, hourly verdicts).
+ * Charts and alerts then read verdicts instead of re-running weeks of minutes, and every reader
+ * sees the same ones.
  *
  * A minute is judged once it is SETTLE_MINUTES old, when its events are in. Events that arrive
  * later for a judged minute (an offline phone, a backfill) leave a mark (lib/telemetry/late-minutes.ts);
@@ -225,29 +226,25 @@ async function replay(
   for (let readFrom = from; readFrom < end;) {
     const readTo = Math.min(end, (Math.floor(readFrom / DAY) + READ_DAYS) * DAY);
     const counts = (await denseMinuteCounts(sql, projectId, [code], readFrom, readTo)).get(code)!;
-    // Day by day (hour by hour near the end), so the state at each midnight (hour) can be kept
-    // as a checkpoint.
-    for (let chunkFrom = readFrom; chunkFrom < readTo;) {
-      const hourly = chunkFrom >= hourlyCheckpointsFrom;
-      const span = hourly ? MINUTES_PER_HOUR : DAY;
-      if (chunkFrom % span === 0 && chunkFrom >= keepCheckpointsFrom) {
-        checkpoints.push({ minute: chunkFrom, snapshot: detector.snapshot() });
+    // Hour by hour, so the state at each midnight (and each hour near the end) can be kept as a
+    // checkpoint, and no hour straddles two calls.
+    for (let hourFrom = readFrom; hourFrom < readTo;) {
+      const checkpointHere =
+        hourFrom % DAY === 0 ||
+        (hourFrom % MINUTES_PER_HOUR === 0 && hourFrom >= hourlyCheckpointsFrom);
+      if (checkpointHere && hourFrom >= keepCheckpointsFrom) {
+        checkpoints.push({ minute: hourFrom, snapshot: detector.snapshot() });
       }
-      const chunkTo = Math.min(
+      const hourTo = Math.min(
         readTo,
-        (Math.floor(chunkFrom / span) + 1) * span,
-        // The hourly stretch begins at an hour, not at the midnight after it.
-        chunkFrom < hourlyCheckpointsFrom
-          ? Math.ceil(hourlyCheckpointsFrom / MINUTES_PER_HOUR) * MINUTES_PER_HOUR
-          : Infinity,
+        (Math.floor(hourFrom / MINUTES_PER_HOUR) + 1) * MINUTES_PER_HOUR,
       );
       const verdicts = continueSeries(
         detector,
-        counts.subarray(chunkFrom - readFrom, chunkTo - readFrom),
+        counts.subarray(hourFrom - readFrom, hourTo - readFrom),
       );
-      // Chunks split at midnight or on the hour, so hours never straddle two calls.
       hours.push(...hourTotals(verdicts));
-      chunkFrom = chunkTo;
+      hourFrom = hourTo;
     }
     readFrom = readTo;
   }

@@ -47,17 +47,9 @@ export type Signal = keyof typeof SIGNALS;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
-/** The event's exception, message and cause in one string, made once per event (5 signals ask). */
 function texts(e: DiagnosticEvent): string {
-  let text = textsOf.get(e);
-  if (text === undefined) {
-    text = `${e.exception ?? ""}\n${e.message ?? ""}\n${e.cause ?? ""}`;
-    textsOf.set(e, text);
-  }
-  return text;
+  return `${e.exception ?? ""}\n${e.message ?? ""}\n${e.cause ?? ""}`;
 }
-
-const textsOf = new WeakMap<DiagnosticEvent, string>();
 
 export interface ValueEvidence {
   value: string;
