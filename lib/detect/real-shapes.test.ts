@@ -1,10 +1,12 @@
 /**
  * The detector on the shapes real count series have and synthetic noise lacks (issue: the
  * detector on real data): bursts that recur, surges that decay over hours, codes that appear
- * from nowhere. Hand-made series, seeded.
+ * from nowhere. Hand-made series, seeded; and one real series that had false alerts (CVS).
  */
 import { describe, expect, it } from "vitest";
 
+import { loadSeries } from "../../bench/detector-real/dataset";
+import { scoreFile } from "../../bench/detector-real/harness";
 import { mulberry32 } from "../random";
 
 import { SpikeDetector, type DetectorOptions } from "./detector";
@@ -74,6 +76,45 @@ describe("the detector on real-world shapes", () => {
       const first = spike.subarray(at, at + 60).indexOf(1);
       expect(first).toBeGreaterThanOrEqual(0);
       expect(first).toBeLessThan(3);
+    }
+  });
+
+  it("remembers a rare code's bursts for four weeks, not two", () => {
+    // 0.1 a minute; a burst of 3 a minute for 20 minutes on days 8 and 9, the same 18 days
+    // later, then one five times as large.
+    const burstAt = (day: number) => day * DAY + ((day * 5) % 17) * 60 + 7;
+    const bursts = new Map([
+      [8, 3],
+      [9, 3],
+      [26, 3],
+      [31, 15],
+    ]);
+    const counts = poissonSeries(5 * WEEK, 11, (i) => {
+      const day = Math.floor(i / DAY);
+      const k = i - burstAt(day);
+      return k >= 0 && k < 20 ? 0.1 + (bursts.get(day) ?? 0) : 0.1;
+    });
+    const { spike } = detectSeries(counts, START);
+    // The first two days are news; 18 days later the same size is this code's ordinary...
+    expect(flaggedIn(spike, burstAt(8), 20)).toBe(true);
+    expect(flaggedIn(spike, burstAt(9), 20)).toBe(true);
+    expect(flaggedIn(spike, burstAt(26), 20)).toBe(false);
+    // ...as it was not with two weeks of memory (the real CVS series' false alerts).
+    const twoWeeks = detectSeries(counts, START, { gateDays: 14 }).spike;
+    expect(flaggedIn(twoWeeks, burstAt(26), 20)).toBe(true);
+    // Five times that size is still caught within 3 minutes.
+    const big = spike.subarray(burstAt(31), burstAt(31) + 20).indexOf(1);
+    expect(big).toBeGreaterThanOrEqual(0);
+    expect(big).toBeLessThan(3);
+  });
+
+  it("stays quiet on the real CVS series' bursts outside its labelled window", () => {
+    // The two false alerts the tuning files had with two weeks of memory: bursts of 13-17
+    // events in 5 minutes on a code near zero, 14-17 days after its labelled episode.
+    const cvs = loadSeries("Twitter_volume_CVS.csv");
+    for (const score of scoreFile(cvs, [1, 2, 3], {})) expect(score.falseAlerts).toBe(0);
+    for (const score of scoreFile(cvs, [1, 2, 3], { gateDays: 14 })) {
+      expect(score.falseAlerts).toBe(2);
     }
   });
 

@@ -118,7 +118,11 @@ const BASE: DetectorSettings = {
   gateTail: 1e-3,
   gateRatio: 2,
   gateRank: 2,
-  gateDays: 14,
+  // As long as the seasonal profile remembers (`weeks`): a code that had bursts of a size on two
+  // days of the last four weeks has them, whether they were 10 days ago or 20. With 14 days, a
+  // rare code's bursts two to three weeks after a few days of bursts were news again: both false
+  // alerts of the real tuning files (CVS; bench:detector-real, docs/detection.md).
+  gateDays: 28,
 };
 
 const PRESETS: Record<Sensitivity, Partial<DetectorSettings>> = {
