@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { GeneratedEvent } from "@/lib/simulate/population";
 import { createTraffic } from "@/lib/simulate/scenarios";
-import { FLEET_UTC_OFFSET_HOURS, fleetRhythm } from "@/lib/simulate/traffic-model";
+import { fleetRhythm } from "@/lib/simulate/traffic-model";
 import { EventSender } from "@/lib/simulate/sender";
 import { startIngestFixture, type IngestFixture } from "@/test/support/app";
 import { serveRoutes, type RouteServer } from "@/test/support/http-server";
@@ -19,6 +19,7 @@ import { startReceiver, type Receiver } from "@/test/support/receivers";
 import { alertCycle, CYCLE_MS, TEST_BASE_URL } from "@/test/support/alert-cycle";
 
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 const SECRET = "whsec-test-0123456789";
 
 let fixture: IngestFixture;
@@ -30,6 +31,17 @@ async function sendAll(events: GeneratedEvent[], key = fixture.key) {
   await sender.add(events);
   await sender.flush();
   expect(sender.stats.rejected).toBe(0);
+}
+
+/**
+ * The fleet's UTC offset (hours) that puts `atMs` at 14:00 local time, in the flat afternoon of
+ * its rhythm, so the test's traffic has the same shape whatever the clock. In the fleet's own
+ * zone (UTC+8) a surge at 21:25 UTC met the morning ramp: 50502 rose by half in the 45 minutes
+ * after it, above the baseline frozen at opening, and the incident never resolved in the test.
+ */
+function afternoonZone(atMs: number): number {
+  const offset = 14 - (atMs % (24 * HOUR)) / HOUR;
+  return offset <= -12 ? offset + 24 : offset;
 }
 
 /** 50502 events of a simulated fleet between two instants (server clock). */
@@ -74,9 +86,10 @@ describe("alerting on a simulated certificate expiry", () => {
       seed: 5,
       // The same 50502 volume at the surge whatever the hour and weekday the test runs at: the
       // fleet's rhythm (night trough, evening peak) would otherwise make the detector's delay
-      // depend on the clock (at 01:00 in the fleet's zone it took 135 s, over the 2 minutes).
-      rate: 60 / fleetRhythm(surgeStart, FLEET_UTC_OFFSET_HOURS),
-      utcOffsetHours: FLEET_UTC_OFFSET_HOURS,
+      // depend on the clock (at 01:00 in the fleet's zone it took 135 s, over the 2 minutes),
+      // and the surge is at 14:00 in the fleet's zone, so the hours around it are flat too.
+      rate: 60 / fleetRhythm(surgeStart, afternoonZone(surgeStart)),
+      utcOffsetHours: afternoonZone(surgeStart),
       populationSize: 20_000,
       scenarios: [{ name: "cert-expiry", startMs: surgeStart, durationMs: 20 * MINUTE }],
     });

@@ -163,8 +163,11 @@ export async function openIncidents(
     (a, b) => Number(a.rule.kind === "new-code") - Number(b.rule.kind === "new-code"),
   );
   for (const { rule, code, surge } of ordered) {
-    if (isOpen(rule.id, code)) continue;
-    if (rule.kind === "new-code" && open.some((i) => i.code === code)) continue;
+    // A past surge, recorded resolved, sits beside whatever is open now.
+    if (!options.retrospective) {
+      if (isOpen(rule.id, code)) continue;
+      if (rule.kind === "new-code" && open.some((i) => i.code === code)) continue;
+    }
     const cooling = !options.retrospective && (await inCooldown(db, rule, code, nowMs));
     if (surge.excess < rule.minEvents || cooling) {
       report.belowFloor++;
@@ -191,11 +194,12 @@ export async function openIncidents(
         devices,
         openingVerdict: surge.provisional ? "provisional" : "settled",
         diagnosis: await diagnoseSurge(pool, projectId, code, startedAt, readUntil),
+        endedAt: options.surgeEndMs !== undefined ? new Date(options.surgeEndMs) : undefined,
       },
       nowMs,
     );
     if (id) {
-      open.push({ ruleId: rule.id, code });
+      if (!options.retrospective) open.push({ ruleId: rule.id, code });
       report.opened++;
       logger().info(
         { projectId, code, rule: rule.name, incident: id, retrospective: options.retrospective },

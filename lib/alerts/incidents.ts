@@ -24,12 +24,18 @@ export interface OpenInput {
   devices: number | null;
   openingVerdict: "provisional" | "settled";
   diagnosis: unknown;
+  /**
+   * A retrospective incident's surge end: it is stored resolved then, without the open key, so a
+   * past surge is recorded beside a live incident of the same rule and code.
+   */
+  endedAt?: Date;
 }
 
 const openKey = (ruleId: string, code: number) => `${ruleId}:${code}`;
 
 /**
  * Opens an incident with its first timeline line and (unless retrospective) its notifications.
+ * A retrospective one is over already: stored resolved at `endedAt`, with both timeline lines.
  * Returns its id, or null when one is already open for the rule and code (another instance got
  * there first).
  */
@@ -39,14 +45,16 @@ export async function openIncident(
   nowMs: number,
 ): Promise<string | null> {
   try {
+    const endedAt = input.retrospective ? (input.endedAt ?? new Date(nowMs)) : null;
     return await db.$transaction(async (tx) => {
       const incident = await tx.incident.create({
         data: {
           projectId: input.projectId,
           ruleId: input.rule.id,
           code: input.code,
-          status: "open",
-          openKey: openKey(input.rule.id, input.code),
+          status: endedAt ? "resolved" : "open",
+          openKey: endedAt ? null : openKey(input.rule.id, input.code),
+          resolvedAt: endedAt,
           retrospective: input.retrospective,
           startedAt: input.startedAt,
           openedAt: new Date(nowMs),
@@ -74,7 +82,17 @@ export async function openIncident(
           },
         },
       });
-      if (!input.retrospective) {
+      if (endedAt) {
+        // Resolved when the surge ended: not now, which would cover what came after.
+        await tx.incidentEvent.create({
+          data: {
+            incidentId: incident.id,
+            kind: "resolved",
+            at: endedAt,
+            detail: { by: "retrospective", surgeEnd: endedAt.toISOString() },
+          },
+        });
+      } else {
         const notified = { ...incident, builtin: input.rule.builtin };
         await enqueueNotifications(tx, notified, "open", nowMs);
       }

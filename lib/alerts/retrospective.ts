@@ -11,7 +11,6 @@ import { spikeDays } from "../detection/repository";
 import { listSpikes } from "../stats/spikes";
 import { minuteCounts } from "../telemetry/reads";
 import { familiesOf, openIncidents, watches, type Rule } from "./evaluate";
-import { resolveIncident } from "./incidents";
 import { mergePastSpikes, QUIET_MINUTES } from "./surge";
 
 const MINUTE_MS = 60_000;
@@ -110,34 +109,16 @@ export async function recordPastSurges(
         baselinePerMinute: spike.expectedPerMinute,
         provisional: spike.verdict === "provisional",
       };
-      // Recorded now, with devices and the diagnosis read over the surge itself, then resolved.
+      // Recorded with devices and the diagnosis read over the surge itself, resolved at its end.
       const report = await openIncidents(
         db,
         pool,
         projectId,
         [{ rule, code: spike.code, surge }],
         end - MINUTE_MS,
-        {
-          retrospective: true,
-        },
+        { retrospective: true, surgeEndMs: end },
       );
       if (report.opened === 0) continue;
-      const incident = await db.incident.findFirst({
-        where: {
-          ruleId: rule.id,
-          code: spike.code,
-          status: { not: "resolved" },
-          retrospective: true,
-        },
-        select: { id: true },
-      });
-      if (incident) {
-        // Resolved when the surge ended: not now, which would cover (and cool down) what came after.
-        await resolveIncident(db, incident.id, null, end, {
-          by: "retrospective",
-          surgeEnd: spike.end,
-        });
-      }
       covered.push({
         ruleId: rule.id,
         code: spike.code,

@@ -162,6 +162,52 @@ describe("rules", () => {
     await quiet(projectId);
   }, 180_000);
 
+  it("records past surges of a code while a live incident of that code is open", async () => {
+    // History that arrives during a live surge of the same code (the demo starting late, a
+    // backfill): the live incident must not keep the past ones from being recorded.
+    const { db, cycle } = await alertCycle();
+    const { key, projectId } = await project("past-and-live");
+    const at = Math.floor((Date.now() - 10 * MINUTE) / (5 * MINUTE)) * 5 * MINUTE + 1_000;
+    await sendEvents(server.url, key, [
+      ...background(at - 8 * 60 * MINUTE, at + 5 * MINUTE),
+      ...certificateExpired(at - 6 * 60 * MINUTE, at - 6 * 60 * MINUTE + 15 * MINUTE, 150),
+      ...certificateExpired(at - 3 * 60 * MINUTE, at - 3 * 60 * MINUTE + 15 * MINUTE, 150),
+      ...certificateExpired(at + 2 * MINUTE, at + 5 * MINUTE, 150),
+    ]);
+    const report = await cycle(at + 5 * MINUTE);
+    expect(report.opened).toBe(1);
+    expect(report.retrospective).toBe(2);
+    const incidents = await db.incident.findMany({
+      where: { projectId },
+      orderBy: { startedAt: "asc" },
+    });
+    expect(incidents.map((i) => [i.code, i.retrospective, i.status])).toEqual([
+      [50502, true, "resolved"],
+      [50502, true, "resolved"],
+      [50502, false, "open"],
+    ]);
+    // Each past one resolved when its surge ended, with its timeline.
+    for (const [i, hoursAgo] of [6, 3].entries()) {
+      const surgeEnd = at - hoursAgo * 60 * MINUTE + 15 * MINUTE;
+      expect(Math.abs(incidents[i]!.resolvedAt!.getTime() - surgeEnd)).toBeLessThanOrEqual(
+        3 * MINUTE,
+      );
+      const timeline = await db.incidentEvent.findMany({
+        where: { incidentId: incidents[i]!.id },
+        orderBy: { at: "asc" },
+      });
+      expect(timeline.map((e) => e.kind)).toEqual(["opened", "resolved"]);
+    }
+    // Only the live one pages: alone, or grouped with another project's page of the same surge.
+    const [first, second, live] = incidents.map((i) => i.id) as [string, string, string];
+    const linked = (ids: string[]) =>
+      db.notificationIncident.count({ where: { incidentId: { in: ids } } });
+    expect(await linked([first, second])).toBe(0);
+    const grouped = await db.incidentEvent.count({ where: { incidentId: live, kind: "grouped" } });
+    expect((await linked([live])) + grouped).toBeGreaterThan(0);
+    await quiet(projectId);
+  }, 180_000);
+
   it("opens a new-code incident for a code the project never had, arriving from many phones", async () => {
     const { db, cycle } = await alertCycle();
     const { key, projectId } = await project("new-code");
