@@ -14,9 +14,16 @@ import { diagnoseSurge, surgeDevices } from "./evaluate";
 import { resolveIncident } from "./incidents";
 import { latestMinutes } from "./minutes";
 import { enqueueNotifications } from "./notifications";
-import { backToBaseline, QUIET_MINUTES, thresholdSurge, type MinutePoint } from "./surge";
+import {
+  backToBaseline,
+  QUIET_MINUTES,
+  resolutionBaseline,
+  thresholdSurge,
+  type MinutePoint,
+} from "./surge";
 
 const MINUTE_MS = 60_000;
+const DAY_MINUTES = 1_440;
 /** Alertmanager expects an active alert re-sent every 30 s to 3 min (integrations-notes.md). */
 export const ALERTMANAGER_RESEND_MS = 60_000;
 /** A new peak this much above the last one is a timeline line. */
@@ -79,7 +86,8 @@ export async function followUpIncidents(
 
 /**
  * Back to normal: the last QUIET_MINUTES complete minutes (`complete`) are near the frozen
- * baseline, or for a threshold rule below its threshold (a share against every code's events).
+ * baseline, or near it risen with the code's daily rhythm (`resolutionBaseline`), or for a
+ * threshold rule below its threshold (a share against every code's events).
  */
 async function isQuiet(
   pool: pg.Pool,
@@ -95,10 +103,36 @@ async function isQuiet(
         : [];
     return thresholdSurge(incident.rule, complete, totals) === null;
   }
-  return backToBaseline(
-    complete.map((p) => p.count),
-    incident.baselinePerMinute,
-  );
+  const counts = complete.map((p) => p.count);
+  if (backToBaseline(counts, incident.baselinePerMinute)) return true;
+  // Not near the frozen baseline: perhaps near where the code's daily rhythm has taken it.
+  const startMinute = Math.floor(incident.startedAt.getTime() / MINUTE_MS);
+  const dayEarlier = {
+    now: await eventsBetween(
+      pool,
+      incident,
+      complete[0]!.minute - DAY_MINUTES,
+      complete[complete.length - 1]!.minute + 1 - DAY_MINUTES,
+    ),
+    atStart: await eventsBetween(
+      pool,
+      incident,
+      startMinute - QUIET_MINUTES - DAY_MINUTES,
+      startMinute - DAY_MINUTES,
+    ),
+  };
+  return backToBaseline(counts, resolutionBaseline(incident.baselinePerMinute, dayEarlier));
+}
+
+/** The incident's code's events in [from, to) (epoch minutes). */
+async function eventsBetween(
+  pool: pg.Pool,
+  incident: OpenIncident,
+  from: number,
+  to: number,
+): Promise<number> {
+  const counts = await minuteCounts(pool, incident.projectId, [incident.code], from, to);
+  return counts.reduce((sum, c) => sum + c.count, 0);
 }
 
 async function trackSize(

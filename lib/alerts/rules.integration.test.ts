@@ -1,7 +1,8 @@
 /**
  * The kinds of rule and the incidents nobody is paged for, against a real database over real
  * HTTP ingest: a surge found in backfilled history opens a retrospective incident that is
- * resolved at once and never notified; a code first seen in a project at a high rate from many
+ * resolved at once and never notified, even beside a live incident of the same code; an
+ * incident opened on a code's morning ramp resolves once its surge is over; a code first seen in a project at a high rate from many
  * phones opens a "new code" incident; a threshold rule opens when its window's count reaches
  * the threshold and resolves when it falls back below; the built-in 50502 rule fires in a
  * project that never sent a 50502.
@@ -205,6 +206,48 @@ describe("rules", () => {
     expect(await linked([first, second])).toBe(0);
     const grouped = await db.incidentEvent.count({ where: { incidentId: live, kind: "grouped" } });
     expect((await linked([live])) + grouped).toBeGreaterThan(0);
+    await quiet(projectId);
+  }, 180_000);
+
+  it("resolves an incident opened on the morning ramp once its surge is over", async () => {
+    // A code with a daily rhythm: 1 a minute at night, rising to 10 from half an hour before
+    // 05:00 (`x` = 0, minutes of the day from the surge's hour) to 06:00. Eight days of it, so
+    // the detector knows the rhythm; then a certificate expiry at 05:00 for 15 minutes.
+    const { db, cycle } = await alertCycle();
+    const { key, projectId } = await project("morning");
+    const HOUR = 60 * MINUTE;
+    const DAY = 24 * HOUR;
+    const surgeStart = Math.floor((Date.now() - 100 * MINUTE) / HOUR) * HOUR;
+    const rhythm = (atMs: number) => {
+      const x = ((((atMs - surgeStart) % DAY) + DAY + DAY / 2) % DAY) / MINUTE - 720;
+      if (x >= -30 && x < 60) return 1 + 0.1 * (x + 30);
+      return x >= 60 && x < 600 ? 10 : 1;
+    };
+    const traffic = (fromMs: number, toMs: number) => {
+      const out: GeneratedEvent[] = [];
+      for (let t = fromMs; t < toMs; t += 5 * MINUTE) {
+        out.push(...background(t, Math.min(t + 5 * MINUTE, toMs), rhythm(t + 2.5 * MINUTE)));
+      }
+      return out;
+    };
+    await sendEvents(server.url, key, traffic(surgeStart - 8 * DAY, surgeStart - 2 * MINUTE));
+    for (let now = surgeStart - 2 * MINUTE; now < surgeStart + 95 * MINUTE; now += MINUTE) {
+      await sendEvents(server.url, key, [
+        ...traffic(now, now + MINUTE),
+        ...(now >= surgeStart && now < surgeStart + 15 * MINUTE
+          ? certificateExpired(now, now + MINUTE, 150)
+          : []),
+      ]);
+      await cycle(now + MINUTE + 1_000);
+    }
+    const incident = (await db.incident.findFirst({ where: { projectId, code: 50502 } }))!;
+    expect(incident.retrospective).toBe(false);
+    // The morning's ordinary rate is by now far above what the incident froze at 05:00...
+    expect(rhythm(surgeStart + 90 * MINUTE)).toBeGreaterThan(2 * incident.baselinePerMinute);
+    // ...and it resolved by itself after the surge, not before.
+    expect(incident.status).toBe("resolved");
+    expect(incident.resolvedBy).toBeNull();
+    expect(incident.resolvedAt!.getTime()).toBeGreaterThan(surgeStart + 25 * MINUTE);
     await quiet(projectId);
   }, 180_000);
 

@@ -4,6 +4,7 @@ import {
   backToBaseline,
   mergePastSpikes,
   ongoingSurge,
+  resolutionBaseline,
   thresholdSurge,
   type MinutePoint,
 } from "./surge";
@@ -55,6 +56,19 @@ describe("backToBaseline", () => {
     // A code near zero: a handful of events is quiet, dozens are not.
     expect(backToBaseline([0, 1, 0, 0, 2, 0, 0, 1, 0, 0], 0.05)).toBe(true);
     expect(backToBaseline([3, 2, 4, 3, 2, 3, 2, 3, 4, 2], 0.05)).toBe(false);
+  });
+});
+
+describe("resolutionBaseline", () => {
+  it("follows the code's rhythm of a day earlier up from the frozen baseline, at most threefold", () => {
+    // Yesterday 58 events in these ten minutes against 28 in the ten before the surge's hour.
+    expect(resolutionBaseline(4, { now: 58, atStart: 28 })).toBe(8);
+    // Evening: traffic falls below the frozen baseline; that stays the bar.
+    expect(resolutionBaseline(4, { now: 10, atStart: 28 })).toBe(4);
+    // A steeper ramp (or yesterday's own incident): no more than ×3.
+    expect(resolutionBaseline(4, { now: 500, atStart: 28 })).toBe(12);
+    // No history a day earlier: the frozen baseline.
+    expect(resolutionBaseline(4, { now: 0, atStart: 0 })).toBe(4);
   });
 });
 

@@ -93,12 +93,40 @@ export function ongoingSurge(points: MinutePoint[], nowMinute: number): Surge | 
  * Counts are back near the frozen baseline: the last `minutes` complete minutes together hold no
  * more than a Poisson count of that mean would exceed only rarely (mean + 3 standard deviations,
  * plus 2 for a baseline near zero). The detector's own verdict is not used: it absorbs a shift
- * that lasts for hours, and would call a certificate left expired over a weekend normal.
+ * that lasts for hours, and would call a certificate left expired over a weekend normal. The
+ * baseline is the frozen one risen with the code's rhythm (`resolutionBaseline`).
  */
 export function backToBaseline(counts: number[], baselinePerMinute: number): boolean {
   const mean = baselinePerMinute * counts.length;
   const total = counts.reduce((sum, c) => sum + c, 0);
   return total <= mean + 3 * Math.sqrt(mean) + 2;
+}
+
+/**
+ * How far the baseline an incident resolves against may follow the code's daily rhythm: below
+ * the detector's ×4 ratio for a spike (`minRatio`), so a surge large enough to have opened an
+ * incident is never taken for the risen baseline.
+ */
+export const RHYTHM_ALLOWANCE = 3;
+
+/**
+ * The baseline (events a minute) an incident's latest minutes are compared with to resolve it:
+ * the one frozen at opening, times the code's daily rhythm between then and now, which is how
+ * its count a day earlier over the minutes judged now (`dayEarlier.now`) compares with its count
+ * a day earlier over as many minutes before the surge began (`dayEarlier.atStart`), kept between
+ * 1 and `RHYTHM_ALLOWANCE`. Why: a surge opened at 05:00 against the night's rate is over by
+ * 06:00, when the morning's ordinary traffic is already above that rate, and the incident would
+ * stay open all day. Why a day earlier and not the detector's expected count: after four hours
+ * the detector takes a surge that persists for the new normal (`maxExcludedMinutes`), and its
+ * expected count is then the surge itself. Two events of prior on each side keep a near-zero
+ * code's rhythm near 1.
+ */
+export function resolutionBaseline(
+  frozenPerMinute: number,
+  dayEarlier: { now: number; atStart: number },
+): number {
+  const rhythm = (dayEarlier.now + 2) / (dayEarlier.atStart + 2);
+  return frozenPerMinute * Math.min(RHYTHM_ALLOWANCE, Math.max(1, rhythm));
 }
 
 /**
