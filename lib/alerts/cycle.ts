@@ -8,8 +8,9 @@
  * to claim it with one conditional UPDATE of the single AlertCycle row (the last start is older
  * than 80% of a cycle), and only the instance whose UPDATE matched runs it. No lock is held
  * while it runs (the embedded database has one connection, which a held lock would block), and
- * nothing depends on it for correctness: an incident's unique open key and the notification
- * outbox, written in the incident's transaction, make a doubled cycle harmless. A job queue
+ * nothing depends on it for correctness: an incident's unique open key (for a retrospective one, its
+ * surge's) and the notification outbox, written in the incident's transaction, make a doubled
+ * cycle harmless. A job queue
  * (pg-boss, graphile-worker) would add tables, a dependency and polling for one periodic job
  * that this row already serialises.
  */

@@ -18,12 +18,13 @@ import {
   backToBaseline,
   QUIET_MINUTES,
   resolutionBaseline,
+  rhythmReferences,
   thresholdSurge,
   type MinutePoint,
+  type MinuteSpan,
 } from "./surge";
 
 const MINUTE_MS = 60_000;
-const DAY_MINUTES = 1_440;
 /** Alertmanager expects an active alert re-sent every 30 s to 3 min (integrations-notes.md). */
 export const ALERTMANAGER_RESEND_MS = 60_000;
 /** A new peak this much above the last one is a timeline line. */
@@ -107,29 +108,22 @@ async function isQuiet(
   if (backToBaseline(counts, incident.baselinePerMinute)) return true;
   // Not near the frozen baseline: perhaps near where the code's daily rhythm has taken it.
   const startMinute = Math.floor(incident.startedAt.getTime() / MINUTE_MS);
-  const dayEarlier = {
-    now: await eventsBetween(
-      pool,
-      incident,
-      complete[0]!.minute - DAY_MINUTES,
-      complete[complete.length - 1]!.minute + 1 - DAY_MINUTES,
-    ),
-    atStart: await eventsBetween(
-      pool,
-      incident,
-      startMinute - QUIET_MINUTES - DAY_MINUTES,
-      startMinute - DAY_MINUTES,
-    ),
-  };
-  return backToBaseline(counts, resolutionBaseline(incident.baselinePerMinute, dayEarlier));
+  const quiet = [complete[0]!.minute, complete[complete.length - 1]!.minute + 1] as const;
+  const references = [];
+  for (const { now, atStart } of rhythmReferences(startMinute, quiet)) {
+    references.push({
+      now: await eventsIn(pool, incident, now),
+      atStart: await eventsIn(pool, incident, atStart),
+    });
+  }
+  return backToBaseline(counts, resolutionBaseline(incident.baselinePerMinute, references));
 }
 
-/** The incident's code's events in [from, to) (epoch minutes). */
-async function eventsBetween(
+/** The incident's code's events in a span of epoch minutes. */
+async function eventsIn(
   pool: pg.Pool,
   incident: OpenIncident,
-  from: number,
-  to: number,
+  [from, to]: MinuteSpan,
 ): Promise<number> {
   const counts = await minuteCounts(pool, incident.projectId, [incident.code], from, to);
   return counts.reduce((sum, c) => sum + c.count, 0);

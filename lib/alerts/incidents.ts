@@ -1,7 +1,7 @@
 /**
  * Incidents: opened by the evaluation (lib/alerts/evaluate.ts), acknowledged and resolved by
  * people (ops, admin) or resolved by itself when counts are back near the frozen baseline.
- * One open incident per rule and code (the unique `openKey`). Every change is a timeline line;
+ * One open incident per rule and code, one retrospective per surge (the unique `openKey`). Every change is a timeline line;
  * notifications are written in the same transaction (lib/alerts/notifications.ts).
  * Throws NotFoundError (unknown incident), ConflictError (acknowledging a resolved incident).
  */
@@ -25,19 +25,25 @@ export interface OpenInput {
   openingVerdict: "provisional" | "settled";
   diagnosis: unknown;
   /**
-   * A retrospective incident's surge end: it is stored resolved then, without the open key, so a
-   * past surge is recorded beside a live incident of the same rule and code.
+   * A retrospective incident's surge end: it is stored resolved then, under a key of its own, so
+   * a past surge is recorded beside a live incident of the same rule and code.
    */
   endedAt?: Date;
 }
 
 const openKey = (ruleId: string, code: number) => `${ruleId}:${code}`;
+/**
+ * A retrospective incident's key: one per rule, code and surge start, so two instances that scan
+ * the same history at once record it once (a live incident's key is free again once resolved).
+ */
+const pastKey = (ruleId: string, code: number, startedAt: Date) =>
+  `past:${ruleId}:${code}:${startedAt.getTime() / 60_000}`;
 
 /**
  * Opens an incident with its first timeline line and (unless retrospective) its notifications.
  * A retrospective one is over already: stored resolved at `endedAt`, with both timeline lines.
- * Returns its id, or null when one is already open for the rule and code (another instance got
- * there first).
+ * Returns its id, or null when one is already open for the rule and code, or that past surge
+ * is already recorded (another instance got there first).
  */
 export async function openIncident(
   db: Db,
@@ -53,7 +59,9 @@ export async function openIncident(
           ruleId: input.rule.id,
           code: input.code,
           status: endedAt ? "resolved" : "open",
-          openKey: endedAt ? null : openKey(input.rule.id, input.code),
+          openKey: endedAt
+            ? pastKey(input.rule.id, input.code, input.startedAt)
+            : openKey(input.rule.id, input.code),
           resolvedAt: endedAt,
           retrospective: input.retrospective,
           startedAt: input.startedAt,

@@ -209,6 +209,22 @@ describe("rules", () => {
     await quiet(projectId);
   }, 180_000);
 
+  it("records a past surge once when two instances scan the same history at once", async () => {
+    const { db, cycle } = await alertCycle();
+    const { key, projectId } = await project("scanned-twice");
+    const at = Math.floor((Date.now() - 10 * MINUTE) / (5 * MINUTE)) * 5 * MINUTE + 1_000;
+    await sendEvents(server.url, key, [
+      ...background(at - 8 * 60 * MINUTE, at),
+      ...certificateExpired(at - 6 * 60 * MINUTE, at - 6 * 60 * MINUTE + 15 * MINUTE, 150),
+      ...certificateExpired(at - 3 * 60 * MINUTE, at - 3 * 60 * MINUTE + 15 * MINUTE, 150),
+    ]);
+    // Two cycles at the same instant, as two instances whose claims overlapped would run them.
+    const reports = await Promise.all([cycle(at), cycle(at)]);
+    expect(reports.reduce((sum, r) => sum + r.retrospective, 0)).toBe(2);
+    expect(await db.incident.count({ where: { projectId } })).toBe(2);
+    await quiet(projectId);
+  }, 180_000);
+
   it("resolves an incident opened on the morning ramp once its surge is over", async () => {
     // A code with a daily rhythm: 1 a minute at night, rising to 10 from half an hour before
     // 05:00 (`x` = 0, minutes of the day from the surge's hour) to 06:00. Eight days of it, so

@@ -5,6 +5,7 @@ import {
   mergePastSpikes,
   ongoingSurge,
   resolutionBaseline,
+  rhythmReferences,
   thresholdSurge,
   type MinutePoint,
 } from "./surge";
@@ -60,15 +61,49 @@ describe("backToBaseline", () => {
 });
 
 describe("resolutionBaseline", () => {
-  it("follows the code's rhythm of a day earlier up from the frozen baseline, at most threefold", () => {
-    // Yesterday 58 events in these ten minutes against 28 in the ten before the surge's hour.
-    expect(resolutionBaseline(4, { now: 58, atStart: 28 })).toBe(8);
+  it("follows the code's rhythm up from the frozen baseline, the smaller of two days, at most twice", () => {
+    // A day and a week earlier: 58 and 46 events in these ten minutes against 28 before 05:00.
+    expect(resolutionBaseline(4, [{ now: 58, atStart: 28 }])).toBe(8);
+    expect(
+      resolutionBaseline(4, [
+        { now: 58, atStart: 28 },
+        { now: 43, atStart: 28 },
+      ]),
+    ).toBe(6);
+    // Yesterday's own surge at this time is not rhythm: last week's reading wins.
+    expect(
+      resolutionBaseline(4, [
+        { now: 900, atStart: 28 },
+        { now: 43, atStart: 28 },
+      ]),
+    ).toBe(6);
     // Evening: traffic falls below the frozen baseline; that stays the bar.
-    expect(resolutionBaseline(4, { now: 10, atStart: 28 })).toBe(4);
-    // A steeper ramp (or yesterday's own incident): no more than ×3.
-    expect(resolutionBaseline(4, { now: 500, atStart: 28 })).toBe(12);
-    // No history a day earlier: the frozen baseline.
-    expect(resolutionBaseline(4, { now: 0, atStart: 0 })).toBe(4);
+    expect(resolutionBaseline(4, [{ now: 10, atStart: 28 }])).toBe(4);
+    // A steeper ramp: no more than ×2. No history, or none usable: the frozen baseline.
+    expect(resolutionBaseline(4, [{ now: 500, atStart: 28 }])).toBe(8);
+    expect(resolutionBaseline(4, [{ now: 0, atStart: 0 }])).toBe(4);
+    expect(resolutionBaseline(4, [])).toBe(4);
+  });
+});
+
+describe("rhythmReferences", () => {
+  const DAY = 1_440;
+  it("reads the quiet minutes and those before the surge a day and a week earlier", () => {
+    expect(rhythmReferences(1_000_000, [1_000_050, 1_000_060])).toEqual([
+      { now: [1_000_050 - DAY, 1_000_060 - DAY], atStart: [999_990 - DAY, 1_000_000 - DAY] },
+      {
+        now: [1_000_050 - 7 * DAY, 1_000_060 - 7 * DAY],
+        atStart: [999_990 - 7 * DAY, 1_000_000 - 7 * DAY],
+      },
+    ]);
+  });
+
+  it("leaves out a day whose window reaches into the incident (open for over a day)", () => {
+    const refs = rhythmReferences(1_000_000, [1_000_000 + DAY + 50, 1_000_000 + DAY + 60]);
+    expect(refs.map((r) => r.now[0])).toEqual([1_000_050 + DAY - 7 * DAY]);
+    expect(rhythmReferences(1_000_000, [1_000_000 + 8 * DAY, 1_000_000 + 8 * DAY + 10])).toEqual(
+      [],
+    );
   });
 });
 

@@ -103,29 +103,55 @@ export function backToBaseline(counts: number[], baselinePerMinute: number): boo
 }
 
 /**
- * How far the baseline an incident resolves against may follow the code's daily rhythm: below
- * the detector's ×4 ratio for a spike (`minRatio`), so a surge large enough to have opened an
- * incident is never taken for the risen baseline.
+ * How far the baseline an incident resolves against may follow the code's daily rhythm. With
+ * `backToBaseline`'s slack, twice a baseline of 1 a minute resolves at up to 3.5 a minute, so a
+ * surge that holds at four times its opening baseline keeps its incident open.
  */
-export const RHYTHM_ALLOWANCE = 3;
+export const RHYTHM_ALLOWANCE = 2;
+/** Days back the rhythm is read: the day before, and the same weekday a week before. */
+export const RHYTHM_DAYS = [1, 7];
+const DAY_MINUTES = 1_440;
+
+/** A span of epoch minutes, [from, to). */
+export type MinuteSpan = readonly [from: number, to: number];
+
+/**
+ * Where to read an incident's rhythm: for each of `RHYTHM_DAYS`, the minutes judged now
+ * (`quiet`) and as many minutes before the surge began (`startMinute`), that many days earlier.
+ * A reference whose window reaches into the incident itself (one open for over a day) is left
+ * out: it would measure the surge, not the rhythm.
+ */
+export function rhythmReferences(
+  startMinute: number,
+  quiet: MinuteSpan,
+): Array<{ now: MinuteSpan; atStart: MinuteSpan }> {
+  const minutes = quiet[1] - quiet[0];
+  return RHYTHM_DAYS.map((days) => days * DAY_MINUTES)
+    .filter((back) => quiet[1] - back <= startMinute)
+    .map((back) => ({
+      now: [quiet[0] - back, quiet[1] - back] as const,
+      atStart: [startMinute - minutes - back, startMinute - back] as const,
+    }));
+}
 
 /**
  * The baseline (events a minute) an incident's latest minutes are compared with to resolve it:
- * the one frozen at opening, times the code's daily rhythm between then and now, which is how
- * its count a day earlier over the minutes judged now (`dayEarlier.now`) compares with its count
- * a day earlier over as many minutes before the surge began (`dayEarlier.atStart`), kept between
- * 1 and `RHYTHM_ALLOWANCE`. Why: a surge opened at 05:00 against the night's rate is over by
- * 06:00, when the morning's ordinary traffic is already above that rate, and the incident would
- * stay open all day. Why a day earlier and not the detector's expected count: after four hours
- * the detector takes a surge that persists for the new normal (`maxExcludedMinutes`), and its
- * expected count is then the surge itself. Two events of prior on each side keep a near-zero
- * code's rhythm near 1.
+ * the one frozen at opening, times the code's rhythm between then and now, which is how its count
+ * over the minutes judged now compared with its count before the surge began, a day and a week
+ * earlier (`references`, event counts from `rhythmReferences`' windows): the smaller of the two,
+ * so a surge on one of those days does not pass for rhythm, kept between 1 and
+ * `RHYTHM_ALLOWANCE`. Why: a surge opened at 05:00 against the night's rate is over by 06:00,
+ * when the morning's ordinary traffic is already above that rate, and the incident would stay
+ * open all day. Why not the detector's expected count: after four hours the detector takes a
+ * surge that persists for the new normal (`maxExcludedMinutes`), and its expected count is then
+ * the surge itself. Two events of prior on each side keep a near-zero code's rhythm near 1.
  */
 export function resolutionBaseline(
   frozenPerMinute: number,
-  dayEarlier: { now: number; atStart: number },
+  references: Array<{ now: number; atStart: number }>,
 ): number {
-  const rhythm = (dayEarlier.now + 2) / (dayEarlier.atStart + 2);
+  if (references.length === 0) return frozenPerMinute;
+  const rhythm = Math.min(...references.map((r) => (r.now + 2) / (r.atStart + 2)));
   return frozenPerMinute * Math.min(RHYTHM_ALLOWANCE, Math.max(1, rhythm));
 }
 

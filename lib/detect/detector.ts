@@ -24,7 +24,7 @@
  * that was already reporting is judged from its first minute against a small prior rate
  * (`unseenRate`), so a surge of a code never seen before is caught while a trickle is not.
  * A spike must also start larger than the code's ordinary bursts (the burst gate: the second
- * largest daily excess over the noise band in two weeks, ×2), so a code that surges every day
+ * largest daily excess over the noise band in four weeks, ×2), so a code that surges every day
  * (a bot, a batch job, news) is judged against its own volatility, not a Poisson ideal. Besides
  * windows of a few minutes, the gate has a long window (an exponentially weighted excess over
  * about two hours, ×1.5 its ordinary), so a surge that lasts hours is news on a code whose
