@@ -17,9 +17,9 @@ import { startIngestFixture, type IngestFixture } from "@/test/support/app";
 import { serveRoutes, type RouteServer } from "@/test/support/http-server";
 import { startReceiver, type Receiver } from "@/test/support/receivers";
 import { alertCycle, CYCLE_MS, TEST_BASE_URL } from "@/test/support/alert-cycle";
+import { fleetZoneWithLocalHour } from "@/test/support/fleet";
 
 const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 const SECRET = "whsec-test-0123456789";
 
 let fixture: IngestFixture;
@@ -31,17 +31,6 @@ async function sendAll(events: GeneratedEvent[], key = fixture.key) {
   await sender.add(events);
   await sender.flush();
   expect(sender.stats.rejected).toBe(0);
-}
-
-/**
- * The fleet's UTC offset (hours) that puts `atMs` at 14:00 local time, in the flat afternoon of
- * its rhythm, so the test's traffic has the same shape whatever the clock. In the fleet's own
- * zone (UTC+8) a surge at 21:25 UTC met the morning ramp: 50502 rose by half in the 45 minutes
- * after it, above the baseline frozen at opening, and the incident never resolved in the test.
- */
-function afternoonZone(atMs: number): number {
-  const offset = 14 - (atMs % (24 * HOUR)) / HOUR;
-  return offset <= -12 ? offset + 24 : offset;
 }
 
 /** 50502 events of a simulated fleet between two instants (server clock). */
@@ -88,8 +77,8 @@ describe("alerting on a simulated certificate expiry", () => {
       // fleet's rhythm (night trough, evening peak) would otherwise make the detector's delay
       // depend on the clock (at 01:00 in the fleet's zone it took 135 s, over the 2 minutes),
       // and the surge is at 14:00 in the fleet's zone, so the hours around it are flat too.
-      rate: 60 / fleetRhythm(surgeStart, afternoonZone(surgeStart)),
-      utcOffsetHours: afternoonZone(surgeStart),
+      rate: 60 / fleetRhythm(surgeStart, fleetZoneWithLocalHour(surgeStart)),
+      utcOffsetHours: fleetZoneWithLocalHour(surgeStart),
       populationSize: 20_000,
       scenarios: [{ name: "cert-expiry", startMs: surgeStart, durationMs: 20 * MINUTE }],
     });

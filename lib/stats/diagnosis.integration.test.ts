@@ -11,6 +11,7 @@ import type { GeneratedEvent } from "@/lib/simulate/population";
 import { createTraffic } from "@/lib/simulate/scenarios";
 import { EventSender } from "@/lib/simulate/sender";
 import { startIngestFixture, type IngestFixture } from "@/test/support/app";
+import { fleetZoneWithLocalHour } from "@/test/support/fleet";
 import { serveRoutes, type RouteServer } from "@/test/support/http-server";
 
 const MINUTE = 60_000;
@@ -37,6 +38,9 @@ beforeAll(async () => {
   const traffic = createTraffic({
     seed: 21,
     rate: 10,
+    // The expiry at 14:00 in the fleet's zone, whatever the clock: in its own zone (UTC+8) a run
+    // at 23:30 UTC put the hour before it on the morning ramp, 46 events against 29 expected.
+    utcOffsetHours: fleetZoneWithLocalHour(surgeStart),
     populationSize: 10_000,
     scenarios: [{ name: "cert-expiry", startMs: surgeStart }],
   });
