@@ -151,6 +151,10 @@ test("records the history's past incidents: a pairing wave, a load-balancer node
   await expect(incidents.filter({ hasText: "1006" }).first()).toBeVisible({ timeout: 9 * MINUTE });
   await expect(incidents.filter({ hasText: "50502" })).toHaveCount(2, { timeout: 2 * MINUTE });
   await expect(incidents.filter({ hasText: "50502" }).first()).toContainText("事后补记");
+  // Its page says why nobody was paged.
+  await incidents.filter({ hasText: "50502" }).first().getByRole("link").first().click();
+  const notifications = page.getByRole("region", { name: "通知", exact: true });
+  await expect(notifications).toContainText("这是从历史数据事后补记的，不通知任何人");
 });
 
 test("the scheduled surge opens an incident, and its notification arrives in the demo inbox", async ({

@@ -48,7 +48,11 @@ export function IncidentNotifications(props: { incident: IncidentDetailDto; time
     <section className="panel" aria-labelledby="notifications-heading">
       <h2 id="notifications-heading">{t.alerts.detail.notifications}</h2>
       {notifications.length === 0 ? (
-        <p className="muted">{t.alerts.detail.noNotifications}</p>
+        <p className="muted">
+          {props.incident.retrospective
+            ? t.alerts.detail.noNotificationsPast
+            : t.alerts.detail.noNotifications}
+        </p>
       ) : (
         <ul className="notification-list">
           {notifications.map((n) => (

@@ -96,6 +96,8 @@ const en = {
     notifications: "Notifications",
     noNotifications:
       "No notification was sent: no channel hears this project, or a silence held it back.",
+    noNotificationsPast:
+      "No notification: it was recorded from past data, and nobody is paged for that.",
     notification: (message: string, channel: string, type: string) =>
       `${message} to ${channel} (${type})`,
     attempt: (n: number) => `Attempt ${n}`,
@@ -400,6 +402,7 @@ const zh: AlertsMessages = {
     timeline: "时间线",
     notifications: "通知",
     noNotifications: "没有发送通知：没有渠道接收此项目的通知，或被静默拦下。",
+    noNotificationsPast: "没有发送通知：这是从历史数据事后补记的，不通知任何人。",
     notification: (message, channel, type) => `${message} → ${channel}（${type}）`,
     attempt: (n) => `第 ${n} 次尝试`,
     delivered: "已送达",
