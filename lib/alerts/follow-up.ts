@@ -18,6 +18,7 @@ import {
   backToBaseline,
   QUIET_MINUTES,
   resolutionBaseline,
+  RHYTHM_ALLOWANCE,
   rhythmReferences,
   thresholdSurge,
   type MinutePoint,
@@ -105,18 +106,20 @@ async function isQuiet(
     return thresholdSurge(incident.rule, complete, totals) === null;
   }
   const counts = complete.map((p) => p.count);
-  if (backToBaseline(counts, incident.baselinePerMinute)) return true;
-  // Not near the frozen baseline: perhaps near where the code's daily rhythm has taken it.
+  const frozen = incident.baselinePerMinute;
+  if (backToBaseline(counts, frozen)) return true;
+  // Too high even for the most the rhythm may raise the bar (a surge still going): no reads.
+  if (!backToBaseline(counts, RHYTHM_ALLOWANCE * frozen)) return false;
+  // Between the two: near where the code's daily rhythm has taken its baseline?
   const startMinute = Math.floor(incident.startedAt.getTime() / MINUTE_MS);
   const quiet = [complete[0]!.minute, complete[complete.length - 1]!.minute + 1] as const;
-  const references = [];
-  for (const { now, atStart } of rhythmReferences(startMinute, quiet)) {
-    references.push({
+  const references = await Promise.all(
+    rhythmReferences(startMinute, quiet).map(async ({ now, atStart }) => ({
       now: await eventsIn(pool, incident, now),
       atStart: await eventsIn(pool, incident, atStart),
-    });
-  }
-  return backToBaseline(counts, resolutionBaseline(incident.baselinePerMinute, references));
+    })),
+  );
+  return backToBaseline(counts, resolutionBaseline(frozen, references));
 }
 
 /** The incident's code's events in a span of epoch minutes. */

@@ -1,8 +1,9 @@
 /**
  * Incidents: opened by the evaluation (lib/alerts/evaluate.ts), acknowledged and resolved by
  * people (ops, admin) or resolved by itself when counts are back near the frozen baseline.
- * One open incident per rule and code, one retrospective per surge (the unique `openKey`). Every change is a timeline line;
- * notifications are written in the same transaction (lib/alerts/notifications.ts).
+ * One open incident per rule and code, one retrospective per surge (the unique `openKey`).
+ * Every change is a timeline line; notifications are written in the same transaction
+ * (lib/alerts/notifications.ts).
  * Throws NotFoundError (unknown incident), ConflictError (acknowledging a resolved incident).
  */
 import type { Db } from "../db/client";

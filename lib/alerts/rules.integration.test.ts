@@ -43,6 +43,14 @@ function events(code: number, fromMs: number, toMs: number, perMinute: number, d
   return out;
 }
 
+/** Two past certificate expiries, 6 and 3 hours before `at`: 15 minutes at 150 a minute each. */
+function pastSurges(at: number) {
+  return [6, 3].flatMap((hoursAgo) => {
+    const start = at - hoursAgo * 60 * MINUTE;
+    return certificateExpired(start, start + 15 * MINUTE, 150);
+  });
+}
+
 /** The projects a test made leave the later cycles alone. */
 async function quiet(projectId: string) {
   const { db } = await alertCycle();
@@ -141,8 +149,7 @@ describe("rules", () => {
     const at = Math.floor((Date.now() - 10 * MINUTE) / (5 * MINUTE)) * 5 * MINUTE + 1_000;
     await sendEvents(server.url, key, [
       ...background(at - 8 * 60 * MINUTE, at + 5 * MINUTE),
-      ...certificateExpired(at - 6 * 60 * MINUTE, at - 6 * 60 * MINUTE + 15 * MINUTE, 150),
-      ...certificateExpired(at - 3 * 60 * MINUTE, at - 3 * 60 * MINUTE + 15 * MINUTE, 150),
+      ...pastSurges(at),
     ]);
     expect((await cycle(at)).retrospective).toBe(2);
     const past = await db.incident.findMany({
@@ -171,8 +178,7 @@ describe("rules", () => {
     const at = Math.floor((Date.now() - 10 * MINUTE) / (5 * MINUTE)) * 5 * MINUTE + 1_000;
     await sendEvents(server.url, key, [
       ...background(at - 8 * 60 * MINUTE, at + 5 * MINUTE),
-      ...certificateExpired(at - 6 * 60 * MINUTE, at - 6 * 60 * MINUTE + 15 * MINUTE, 150),
-      ...certificateExpired(at - 3 * 60 * MINUTE, at - 3 * 60 * MINUTE + 15 * MINUTE, 150),
+      ...pastSurges(at),
       ...certificateExpired(at + 2 * MINUTE, at + 5 * MINUTE, 150),
     ]);
     const report = await cycle(at + 5 * MINUTE);
@@ -213,11 +219,7 @@ describe("rules", () => {
     const { db, cycle } = await alertCycle();
     const { key, projectId } = await project("scanned-twice");
     const at = Math.floor((Date.now() - 10 * MINUTE) / (5 * MINUTE)) * 5 * MINUTE + 1_000;
-    await sendEvents(server.url, key, [
-      ...background(at - 8 * 60 * MINUTE, at),
-      ...certificateExpired(at - 6 * 60 * MINUTE, at - 6 * 60 * MINUTE + 15 * MINUTE, 150),
-      ...certificateExpired(at - 3 * 60 * MINUTE, at - 3 * 60 * MINUTE + 15 * MINUTE, 150),
-    ]);
+    await sendEvents(server.url, key, [...background(at - 8 * 60 * MINUTE, at), ...pastSurges(at)]);
     // Two cycles at the same instant, as two instances whose claims overlapped would run them.
     const reports = await Promise.all([cycle(at), cycle(at)]);
     expect(reports.reduce((sum, r) => sum + r.retrospective, 0)).toBe(2);

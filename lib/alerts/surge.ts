@@ -109,7 +109,7 @@ export function backToBaseline(counts: number[], baselinePerMinute: number): boo
  */
 export const RHYTHM_ALLOWANCE = 2;
 /** Days back the rhythm is read: the day before, and the same weekday a week before. */
-export const RHYTHM_DAYS = [1, 7];
+const RHYTHM_DAYS = [1, 7];
 const DAY_MINUTES = 1_440;
 
 /** A span of epoch minutes, [from, to). */
